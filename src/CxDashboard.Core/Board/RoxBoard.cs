@@ -1,0 +1,78 @@
+using CxDashboard.Core.Kpis;
+using CxDashboard.Core.Money;
+using CxDashboard.Core.Time;
+
+namespace CxDashboard.Core.Board;
+
+/// <summary>Risk-adjusted value by factor and investment in one month.</summary>
+/// <param name="Month">The month.</param>
+/// <param name="CostReduction">Operational savings.</param>
+/// <param name="RevenueGrowth">Revenue growth.</param>
+/// <param name="Retention">Retained revenue.</param>
+/// <param name="Investment">CX investment (costs) paid in the month.</param>
+public sealed record FactorMonth(YearMonth Month, decimal CostReduction, decimal RevenueGrowth, decimal Retention, decimal Investment)
+{
+    /// <summary>All benefits in the month.</summary>
+    public decimal Gains => CostReduction + RevenueGrowth + Retention;
+
+    /// <summary>Benefits − investment in the month.</summary>
+    public decimal Net => Gains - Investment;
+}
+
+/// <summary>One driver's money in the selected month and to date.</summary>
+/// <param name="Initiative">The initiative it belongs to.</param>
+/// <param name="Name">The driver.</param>
+/// <param name="KpiCode">The KPI it prices.</param>
+/// <param name="Factor">Its factor.</param>
+/// <param name="IsHard">Hard (cash) or soft.</param>
+/// <param name="ThisMonth">Risk-adjusted money in the selected month; null when an input was missing.</param>
+/// <param name="ToDate">Risk-adjusted money from the initiative's start to the selected month.</param>
+/// <param name="Missing">What input was missing this month, if any.</param>
+/// <param name="ScopeLabel">Which channels, partners and segments it covers.</param>
+public sealed record DriverValue(
+    string Initiative, string Name, string KpiCode, Value.ValueFactor Factor, bool IsHard,
+    decimal? ThisMonth, decimal ToDate, string? Missing, string ScopeLabel);
+
+/// <summary>An initiative's figures to date.</summary>
+/// <param name="Name">Its name.</param>
+/// <param name="Start">Its start month.</param>
+/// <param name="Gains">Risk-adjusted benefits from its start to the selected month.</param>
+/// <param name="Investment">Risk-adjusted costs from its start to the selected month.</param>
+/// <param name="Rox">Its ROX to date.</param>
+public sealed record InitiativeSummary(string Name, YearMonth Start, decimal Gains, decimal Investment, ExplainedFigure Rox);
+
+/// <summary>One KPI tile: the organisation's figure against baseline and target, and the money it drives.</summary>
+/// <param name="Kpi">The KPI.</param>
+/// <param name="Actual">This month's value; null when no data.</param>
+/// <param name="Previous">Last month's value; null when no data.</param>
+/// <param name="Baseline">Baseline; null when none is set.</param>
+/// <param name="Target">Target; null when none is set.</param>
+/// <param name="Standing">Status against baseline and target.</param>
+/// <param name="MoneyThisMonth">Risk-adjusted money its drivers produced this month; null when no driver prices it.</param>
+/// <param name="Drivers">The drivers that price it.</param>
+public sealed record KpiTile(
+    KpiDefinition Kpi, double? Actual, double? Previous, double? Baseline, double? Target,
+    KpiStanding Standing, decimal? MoneyThisMonth, IReadOnlyList<string> Drivers)
+{
+    /// <summary>A directional KPI that no driver prices: shown, but marked "not value-linked".</summary>
+    public bool NotValueLinked => Drivers.Count == 0;
+}
+
+/// <summary>The monthly ROX board: the headline ratios to date, value by factor over time, initiatives and KPI tiles.</summary>
+/// <param name="Month">The selected month.</param>
+/// <param name="PeriodStart">The first month counted in the to-date figures (the earliest initiative start).</param>
+/// <param name="Headline">ROX, ROI, value multiple and net value from the period start to the month, risk-adjusted.</param>
+/// <param name="ThisMonth">Value by factor and investment in the selected month.</param>
+/// <param name="Series">Value by factor and investment for every month on the chart.</param>
+/// <param name="Initiatives">Each initiative's figures to date.</param>
+/// <param name="Drivers">Each driver's money.</param>
+/// <param name="Tiles">The KPI tiles.</param>
+public sealed record RoxBoard(
+    YearMonth Month,
+    YearMonth PeriodStart,
+    HeadlineRatios Headline,
+    FactorMonth ThisMonth,
+    IReadOnlyList<FactorMonth> Series,
+    IReadOnlyList<InitiativeSummary> Initiatives,
+    IReadOnlyList<DriverValue> Drivers,
+    IReadOnlyList<KpiTile> Tiles);

@@ -1,0 +1,114 @@
+using System.Globalization;
+using CxDashboard.Core.Kpis;
+using CxDashboard.Core.Money;
+using CxDashboard.Core.Time;
+using CxDashboard.Core.Value;
+
+namespace CxDashboard.Core.Board;
+
+/// <summary>Computes the monthly ROX board from its inputs. Every figure on the board page comes from here.</summary>
+public static class RoxBoardCalculator
+{
+    /// <summary>
+    /// For each month from an initiative's start: benefits = Σ drivers' money × (1 − risk), investment =
+    /// Σ cost lines × (1 + risk) (FORMULAS.md §2, §4). The headline ratios are taken over the to-date period,
+    /// from the earliest initiative start through the selected month (FORMULAS.md §1). A driver whose month
+    /// lacks an input adds nothing that month and reports what was missing.
+    /// </summary>
+    public static RoxBoard Compute(BoardInputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var month = inputs.Month;
+        var periodStart = inputs.Initiatives.Count == 0 ? month : inputs.Initiatives.Min(i => i.Start);
+        if (periodStart > month) periodStart = month;
+        var chartStart = inputs.FirstMonth < periodStart ? inputs.FirstMonth : periodStart;
+
+        var byMonth = new Dictionary<YearMonth, (decimal Cost, decimal Rev, decimal Ret, decimal Inv)>();
+        foreach (var m in YearMonth.Range(chartStart, month)) byMonth[m] = default;
+
+        var summaries = new List<InitiativeSummary>();
+        var drivers = new List<DriverValue>();
+        foreach (var initiative in inputs.Initiatives)
+        {
+            decimal gains = 0, investment = 0;
+            foreach (var m in YearMonth.Range(initiative.Start, month))
+            {
+                var cost = initiative.Costs.Sum(c => c.RiskAdjustedIn(m));
+                investment += cost;
+                Accumulate(byMonth, m, ValueFactor.CostReduction, 0m, cost);
+            }
+
+            foreach (var driver in initiative.Drivers)
+            {
+                decimal toDate = 0;
+                DriverMonth current = default;
+                foreach (var m in YearMonth.Range(initiative.Start, month))
+                {
+                    var actual = driver.Actuals.TryGetValue(m, out var a) ? a : default;
+                    var value = ValueDriverCalculator.MonthlyValue(
+                        driver.Spec.Type, driver.Spec.Parameters, driver.Baseline, actual, initiative.Start.MonthsUntil(m) + 1);
+                    var adjusted = value.RiskAdjusted(driver.Spec.Risk) ?? 0m;
+                    toDate += adjusted;
+                    Accumulate(byMonth, m, driver.Spec.Factor, adjusted, 0m);
+                    if (m == month) current = value;
+                }
+
+                gains += toDate;
+                drivers.Add(new DriverValue(
+                    initiative.Name, driver.Spec.Name, driver.Spec.KpiCode, driver.Spec.Factor, driver.Spec.IsHard,
+                    month >= initiative.Start ? current.RiskAdjusted(driver.Spec.Risk) : null,
+                    toDate,
+                    month >= initiative.Start ? current.Missing : "the initiative had not started",
+                    driver.ScopeLabel));
+            }
+
+            summaries.Add(new InitiativeSummary(
+                initiative.Name, initiative.Start, gains, investment,
+                HeadlineRatioCalculator.Compute(gains, 0m, 0m, investment,
+                    Source(initiative.Name, "value drivers", initiative.Start, month),
+                    Source(initiative.Name, "cost items", initiative.Start, month)).Rox));
+        }
+
+        var series = byMonth.OrderBy(kv => kv.Key)
+            .Select(kv => new FactorMonth(kv.Key, kv.Value.Cost, kv.Value.Rev, kv.Value.Ret, kv.Value.Inv))
+            .ToList();
+        var toDateMonths = series.Where(s => s.Month >= periodStart).ToList();
+        var headline = HeadlineRatioCalculator.Compute(
+            toDateMonths.Sum(s => s.CostReduction),
+            toDateMonths.Sum(s => s.RevenueGrowth),
+            toDateMonths.Sum(s => s.Retention),
+            toDateMonths.Sum(s => s.Investment),
+            Source($"{drivers.Count} value drivers of {inputs.Initiatives.Count} initiatives", "risk-adjusted", periodStart, month),
+            Source($"cost items of {inputs.Initiatives.Count} initiatives", "risk-adjusted", periodStart, month));
+
+        var tiles = inputs.Tiles.Select(t => Tile(t, drivers)).ToList();
+        return new RoxBoard(month, periodStart, headline, series[^1], series, summaries, drivers, tiles);
+    }
+
+    private static KpiTile Tile(KpiTileInputs t, IReadOnlyList<DriverValue> drivers)
+    {
+        var linked = drivers.Where(d => string.Equals(d.KpiCode, t.Kpi.Code, StringComparison.OrdinalIgnoreCase)).ToList();
+        decimal? money = linked.Count == 0 ? null : linked.Sum(d => d.ThisMonth ?? 0m);
+        return new KpiTile(
+            t.Kpi, t.Actual.Value, t.Previous.Value, t.Baseline, t.Target,
+            KpiStandingCalculator.Evaluate(t.Kpi.Direction, t.Baseline, t.Target, t.Actual.Value),
+            money,
+            linked.Select(d => $"{d.Name} ({d.Initiative})").ToList());
+    }
+
+    private static void Accumulate(
+        Dictionary<YearMonth, (decimal Cost, decimal Rev, decimal Ret, decimal Inv)> byMonth,
+        YearMonth m, ValueFactor factor, decimal value, decimal investment)
+    {
+        var cur = byMonth.TryGetValue(m, out var c) ? c : default;
+        byMonth[m] = factor switch
+        {
+            ValueFactor.CostReduction => (cur.Cost + value, cur.Rev, cur.Ret, cur.Inv + investment),
+            ValueFactor.RevenueGrowth => (cur.Cost, cur.Rev + value, cur.Ret, cur.Inv + investment),
+            _ => (cur.Cost, cur.Rev, cur.Ret + value, cur.Inv + investment),
+        };
+    }
+
+    private static string Source(string what, string how, YearMonth from, YearMonth to) =>
+        string.Create(CultureInfo.InvariantCulture, $"{what}, {how}, {from} to {to}");
+}

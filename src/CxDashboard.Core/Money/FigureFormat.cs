@@ -1,0 +1,69 @@
+using System.Globalization;
+
+namespace CxDashboard.Core.Money;
+
+/// <summary>
+/// Writes figures for one reader: the organisation's culture and currency are passed in, never taken
+/// from the thread, so the same figure reads the same on every server.
+/// </summary>
+public sealed class FigureFormat
+{
+    private readonly CultureInfo _culture;
+
+    /// <summary>A format for a culture name ("en-US") and an ISO currency code ("USD").</summary>
+    public FigureFormat(string cultureName, string currencyCode)
+    {
+        var culture = (CultureInfo)CultureInfo.GetCultureInfo(cultureName).Clone();
+        culture.NumberFormat.CurrencySymbol = CurrencySymbol(currencyCode, culture);
+        _culture = CultureInfo.ReadOnly(culture);
+        CurrencyCode = currencyCode;
+    }
+
+    /// <summary>The ISO currency code.</summary>
+    public string CurrencyCode { get; }
+
+    /// <summary>The culture numbers are written in.</summary>
+    public CultureInfo Culture => _culture;
+
+    /// <summary>The value written for its unit: money without cents above 100, rates and percentages with one decimal.</summary>
+    public string Format(decimal value, FigureUnit unit) => unit switch
+    {
+        FigureUnit.Money => Math.Abs(value) >= 100 ? value.ToString("C0", _culture) : value.ToString("C2", _culture),
+        FigureUnit.Percent => (value / 100m).ToString("P1", _culture),
+        FigureUnit.Multiple => value.ToString("N2", _culture) + "×",
+        FigureUnit.Rate => value.ToString("P1", _culture),
+        FigureUnit.Seconds => value.ToString("N0", _culture) + " s",
+        FigureUnit.Score => value.ToString("N1", _culture),
+        FigureUnit.Count => value.ToString("N0", _culture),
+        FigureUnit.Weeks => value.ToString("N1", _culture) + " wk",
+        FigureUnit.Months => value.ToString("N1", _culture) + " mo",
+        _ => value.ToString(_culture),
+    };
+
+    /// <summary>A compact money figure for tiles and axes ($1.9M, $416K).</summary>
+    public string Compact(decimal value)
+    {
+        var abs = Math.Abs(value);
+        var (scaled, suffix) = abs >= 1_000_000_000m ? (value / 1_000_000_000m, "B")
+            : abs >= 1_000_000m ? (value / 1_000_000m, "M")
+            : abs >= 10_000m ? (value / 1_000m, "K")
+            : (value, "");
+        return suffix.Length == 0 ? Format(value, FigureUnit.Money) : scaled.ToString("C1", _culture) + suffix;
+    }
+
+    private static string CurrencySymbol(string code, CultureInfo culture)
+    {
+        if (string.Equals(new RegionInfo(culture.Name.Length > 0 ? culture.Name : "en-US").ISOCurrencySymbol, code, StringComparison.OrdinalIgnoreCase))
+            return culture.NumberFormat.CurrencySymbol;
+        return code.ToUpperInvariant() switch
+        {
+            "USD" => "$",
+            "EUR" => "€",
+            "GBP" => "£",
+            "JPY" => "¥",
+            "INR" => "₹",
+            "BRL" => "R$",
+            _ => code.ToUpperInvariant() + " ",
+        };
+    }
+}

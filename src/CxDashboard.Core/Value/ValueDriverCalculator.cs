@@ -1,0 +1,82 @@
+using CxDashboard.Core.Kpis;
+
+namespace CxDashboard.Core.Value;
+
+/// <summary>Money in one month from one driver's KPI change (FORMULAS.md §2).</summary>
+/// <param name="Value">Money before risk adjustment; null when an input is missing.</param>
+/// <param name="Missing">Which input was missing; null when the value was computed.</param>
+public readonly record struct DriverMonth(decimal? Value, string? Missing)
+{
+    /// <summary>The money after the TEI risk adjustment: value × (1 − risk); null when not computed.</summary>
+    public decimal? RiskAdjusted(decimal risk) => Value * (1m - risk);
+}
+
+/// <summary>Turns a KPI delta into money per month for each driver type.</summary>
+public static class ValueDriverCalculator
+{
+    /// <summary>
+    /// Money in one month: the formula of <paramref name="type"/> applied to the baseline and this month's
+    /// actual. Volumes come from <see cref="DriverParameters.Volume"/> or, when that is null, from the actual's
+    /// measured volume (its denominator or weight). <paramref name="monthOfInitiative"/> counts from 1 in the
+    /// initiative's first month and is used only by the cohort churn model. A missing input gives a null value
+    /// with the name of what was missing, never 0.
+    /// </summary>
+    public static DriverMonth MonthlyValue(
+        ValueDriverType type, DriverParameters parameters, double baseline, KpiAggregate actual, int monthOfInitiative = 1)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (actual.Value is not { } a) return new DriverMonth(null, "actual KPI value");
+        var b = baseline;
+        var volume = parameters.Volume ?? (decimal)actual.Volume;
+
+        var unit = parameters.UnitValue;
+        var margin = parameters.Margin;
+
+        DriverMonth Priced(decimal? u, Func<decimal, decimal> f, string what) =>
+            u is { } value ? new DriverMonth(f(value), null) : new DriverMonth(null, what);
+
+        var better = D(b - a); // positive when a lower value is better and it fell
+        var rose = D(a - b);   // positive when a higher value is better and it rose
+
+        return type switch
+        {
+            ValueDriverType.HandleTimeSavings => Priced(unit, r => better * volume / 3600m * r, "loaded hourly rate"),
+            ValueDriverType.RepeatContactAvoidance => Priced(unit, c => volume * rose * c, "cost per contact"),
+            ValueDriverType.Deflection => unit is { } assisted && parameters.SecondaryUnitValue is { } automated
+                ? new DriverMonth(volume * rose * (assisted - automated), null)
+                : new DriverMonth(null, "cost per assisted and per automated contact"),
+            ValueDriverType.CostPerContact => new DriverMonth(volume * better, null),
+            ValueDriverType.ComplaintsAndReturns => Priced(unit, c => better * c, "cost per complaint or return"),
+            ValueDriverType.AgentRampTime => Priced(unit, w => volume / 12m * better * w, "weekly loaded cost"),
+            ValueDriverType.AgentAttrition => Priced(unit, r => volume * better / 12m * r, "replacement cost"),
+            ValueDriverType.ConversionLift => unit is { } aov && margin is { } m1
+                ? new DriverMonth(volume * rose * aov * m1, null)
+                : new DriverMonth(null, "order value and margin"),
+            ValueDriverType.RevenuePerCustomer => Priced(margin, m => volume * rose * m, "margin"),
+            ValueDriverType.Referral => unit is { } perReferral && parameters.PerPoint is { } perPoint
+                ? new DriverMonth(volume * rose * perPoint * perReferral, null)
+                : new DriverMonth(null, "referral conversions per point and value per referral"),
+            ValueDriverType.ChurnValueOfChurn => b > 0
+                ? Priced(unit, churned => churned * better / D(b), "churned value")
+                : new DriverMonth(null, "a baseline churn above zero"),
+            ValueDriverType.ChurnCohort => unit is { } arpu && margin is { } m2
+                ? new DriverMonth(volume * CohortSurvivalGain(b, a, monthOfInitiative) * arpu * m2, null)
+                : new DriverMonth(null, "ARPU and margin"),
+            ValueDriverType.ChurnFlat => unit is { } arpu2 && margin is { } m3
+                ? new DriverMonth(volume * better * arpu2 * m3, null)
+                : new DriverMonth(null, "ARPU and margin"),
+            _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown value driver type."),
+        };
+    }
+
+    /// <summary>
+    /// Extra surviving share of a cohort m months on: (1 − c_new)^m − (1 − c_base)^m, with monthly churn rates.
+    /// </summary>
+    public static decimal CohortSurvivalGain(double baseChurn, double newChurn, int month) =>
+        D(Math.Pow(1 - newChurn, month) - Math.Pow(1 - baseChurn, month));
+
+    /// <summary>The monthly churn rate equal to an annual rate a: c = 1 − (1 − a)^(1/12).</summary>
+    public static double MonthlyChurnFromAnnual(double annual) => 1 - Math.Pow(1 - annual, 1.0 / 12);
+
+    private static decimal D(double x) => (decimal)x;
+}

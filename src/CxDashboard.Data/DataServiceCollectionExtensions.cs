@@ -1,0 +1,40 @@
+using CxDashboard.Data.Queries;
+using CxDashboard.Data.Startup;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CxDashboard.Data;
+
+/// <summary>The Data project's one registration entry point.</summary>
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the store chosen by the "Database" section: the context factory, the queries and the
+    /// start-up initializer. A bad provider or a malformed connection string throws a <see cref="StartupException"/>.
+    /// </summary>
+    public static IServiceCollection AddCxData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var store = StoreConnection.From(options, contentRoot);
+
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName);
+        services.AddSingleton(store);
+        services.AddSingleton<IDbContextFactory<CxDbContext>, StoreContextFactory>();
+        services.AddSingleton<MeasurementQueries>();
+        services.AddSingleton<OrganisationQueries>();
+        services.AddSingleton<StoreInitializer>();
+        return services;
+    }
+
+    /// <summary>Migrates and seeds the store; call once before the app starts serving.</summary>
+    public static Task InitializeCxStoreAsync(this IServiceProvider services, CancellationToken cancellationToken = default) =>
+        services.GetRequiredService<StoreInitializer>().InitializeAsync(cancellationToken);
+}
+
+/// <summary>Creates contexts of the configured provider's own type, one short-lived context per operation.</summary>
+internal sealed class StoreContextFactory(StoreConnection store) : IDbContextFactory<CxDbContext>
+{
+    public CxDbContext CreateDbContext() => store.CreateContext();
+}

@@ -1,0 +1,150 @@
+using System.Data.Common;
+using CxDashboard.Core.Kpis;
+using CxDashboard.Data.Demo;
+using CxDashboard.Data.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CxDashboard.Data.Startup;
+
+/// <summary>
+/// Brings the store up to date at start-up: checks it can be reached and was not written by a newer version,
+/// applies pending migrations, and fills an empty store (the demo organisation, or just the KPI catalog).
+/// Every failure becomes a <see cref="StartupException"/> with one sentence naming the setting and the fix.
+/// </summary>
+public sealed partial class StoreInitializer(
+    StoreConnection store,
+    IDbContextFactory<CxDbContext> contexts,
+    IOptions<DatabaseOptions> options,
+    ILogger<StoreInitializer> logger)
+{
+    /// <summary>Migrates and, when empty, seeds the store.</summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        EnsureSqliteFolder();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await CheckReachableAsync(db, cancellationToken);
+        await CheckNotNewerAsync(db, cancellationToken);
+        await MigrateAsync(db, cancellationToken);
+
+        if (await db.Kpis.AnyAsync(cancellationToken)) return;
+        if (options.Value.SeedDemoData)
+        {
+            LogSeedingDemo(logger);
+            await DemoOrganisation.SeedAsync(db, cancellationToken);
+        }
+        else
+        {
+            LogSeedingCatalog(logger);
+            await SeedCatalogAsync(db, cancellationToken);
+        }
+    }
+
+    private static async Task SeedCatalogAsync(CxDbContext db, CancellationToken cancellationToken)
+    {
+        db.Kpis.AddRange(KpiCatalog.Standard.Select((k, i) => Kpi.From(k, i)));
+        if (!await db.Settings.AnyAsync(cancellationToken))
+            db.Settings.Add(new OrganisationSettings { OrganisationName = "Your organisation" });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private void EnsureSqliteFolder()
+    {
+        if (!store.IsSqlite) return;
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(store.ConnectionString).DataSource;
+        if (file == ":memory:" || string.IsNullOrEmpty(file)) return;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        try
+        {
+            if (folder is not null) Directory.CreateDirectory(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StartupException(
+                $"The data folder \"{folder}\" cannot be created ({e.Message.TrimEnd('.')}): set Database:DataFolder to a folder the app may write to.", e);
+        }
+    }
+
+    private async Task CheckReachableAsync(CxDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (store.IsSqlite)
+            {
+                // Opening a SQLite file that is not a database only fails at the first read.
+                await db.Database.OpenConnectionAsync(cancellationToken);
+                await using var command = db.Database.GetDbConnection().CreateCommand();
+                command.CommandText = "SELECT count(*) FROM sqlite_master";
+                await command.ExecuteScalarAsync(cancellationToken);
+                await db.Database.CloseConnectionAsync();
+            }
+            else if (!await db.Database.CanConnectAsync(cancellationToken))
+            {
+                throw new StartupException(
+                    $"The {store.Description} cannot be reached: check Database:ConnectionString (host, port, database, user and password) and that the server is running.");
+            }
+        }
+        catch (DbException e)
+        {
+            throw new StartupException(
+                $"The {store.Description} cannot be opened ({FirstLine(e.Message)}): check Database:ConnectionString, or move the file away to start with a fresh store.", e);
+        }
+        catch (InvalidOperationException e) when (!store.IsSqlite)
+        {
+            throw new StartupException(
+                $"The {store.Description} cannot be reached ({FirstLine(e.Message)}): check Database:ConnectionString and that the server is running.", e);
+        }
+    }
+
+    private async Task CheckNotNewerAsync(CxDbContext db, CancellationToken cancellationToken)
+    {
+        IEnumerable<string> applied;
+        try
+        {
+            applied = await db.Database.GetAppliedMigrationsAsync(cancellationToken);
+        }
+        catch (DbException e)
+        {
+            throw new StartupException(
+                $"The {store.Description} cannot be read ({FirstLine(e.Message)}): check Database:ConnectionString and the user's rights.", e);
+        }
+
+        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        var unknown = applied.Where(m => !known.Contains(m)).ToList();
+        if (unknown.Count > 0)
+            throw new StartupException(
+                $"The {store.Description} was written by a newer version of CxDashboard (it has migration {unknown[^1]}, which this version does not know): run the newer version, or set Database:ConnectionString to another database.");
+    }
+
+    private async Task MigrateAsync(CxDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count == 0) return;
+            LogMigrating(logger, pending.Count, store.Description);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        catch (DbException e)
+        {
+            throw new StartupException(
+                $"The {store.Description} could not be brought up to date ({FirstLine(e.Message)}): restore it from a backup or set Database:ConnectionString to an empty database.", e);
+        }
+    }
+
+    private static string FirstLine(string message)
+    {
+        var line = message.Split('\n', 2)[0].Trim();
+        return line.TrimEnd('.');
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Empty store: adding the demo organisation (Database:SeedDemoData is true).")]
+    private static partial void LogSeedingDemo(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Empty store: adding the standard KPI catalog only (Database:SeedDemoData is false).")]
+    private static partial void LogSeedingCatalog(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} migration(s) to the {Store}.")]
+    private static partial void LogMigrating(ILogger logger, int count, string store);
+}
