@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
@@ -78,7 +79,7 @@ public sealed partial class ApexChart : IAsyncDisposable
         _wanted = new ChartJson(
             Full: options.ToJson(),
             WithoutSeries: (options with { Series = [] }).ToJson(),
-            Series: System.Text.Json.JsonSerializer.Serialize(options.Series, ApexChartJson.SerializerOptions));
+            Series: JsonSerializer.Serialize(options.Series, ApexChartJson.SerializerOptions));
     }
 
     /// <inheritdoc />

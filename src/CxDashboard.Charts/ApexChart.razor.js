@@ -14,10 +14,12 @@ export async function create(element, optionsJson) {
 
 export async function updateOptions(chart, optionsJson) {
     await chart.updateOptions(prepare(JSON.parse(optionsJson)));
+    revealDelayedElements(chart);
 }
 
 export async function updateSeries(chart, seriesJson) {
     await chart.updateSeries(toApexSeries(chart.w.config.chart.type, JSON.parse(seriesJson)));
+    revealDelayedElements(chart);
 }
 
 export function destroy(chart) {
@@ -34,6 +36,19 @@ function prepare(options) {
         }
     }
     return options;
+}
+
+// apexcharts 4.7.0 hides markers and data labels while an update animates and shows them when the
+// animation ends; with animations off no animation ends, so after an update they would stay hidden.
+// This does what its own showDelayedElements does.
+function revealDelayedElements(chart) {
+    if (chart.w.config.chart.animations?.enabled !== false) {
+        return;
+    }
+    for (const { el } of chart.w.globals.delayedElements ?? []) {
+        el.classList.remove('apexcharts-element-hidden');
+        el.classList.add('apexcharts-hidden-element-shown');
+    }
 }
 
 function toApexSeries(type, series) {

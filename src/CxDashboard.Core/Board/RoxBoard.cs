@@ -63,6 +63,7 @@ public sealed record KpiTile(
 /// <param name="PeriodStart">The first month counted in the to-date figures (the earliest initiative start).</param>
 /// <param name="Headline">ROX, ROI, value multiple and net value from the period start to the month, risk-adjusted.</param>
 /// <param name="ThisMonth">Value by factor and investment in the selected month.</param>
+/// <param name="MonthHeadline">ROX, ROI, value multiple and net value of the selected month alone, risk-adjusted.</param>
 /// <param name="Series">Value by factor and investment for every month on the chart.</param>
 /// <param name="Initiatives">Each initiative's figures to date.</param>
 /// <param name="Drivers">Each driver's money.</param>
@@ -72,6 +73,7 @@ public sealed record RoxBoard(
     YearMonth PeriodStart,
     HeadlineRatios Headline,
     FactorMonth ThisMonth,
+    HeadlineRatios MonthHeadline,
     IReadOnlyList<FactorMonth> Series,
     IReadOnlyList<InitiativeSummary> Initiatives,
     IReadOnlyList<DriverValue> Drivers,

@@ -82,7 +82,12 @@ public static class RoxBoardCalculator
             Source($"cost items of {inputs.Initiatives.Count} initiatives", "risk-adjusted", periodStart, month));
 
         var tiles = inputs.Tiles.Select(t => Tile(t, drivers)).ToList();
-        return new RoxBoard(month, periodStart, headline, series[^1], series, summaries, drivers, tiles);
+        var selected = series[^1];
+        var monthHeadline = HeadlineRatioCalculator.Compute(
+            selected.CostReduction, selected.RevenueGrowth, selected.Retention, selected.Investment,
+            Source($"{drivers.Count} value drivers", "risk-adjusted", month, month),
+            Source($"cost items of {inputs.Initiatives.Count} initiatives", "risk-adjusted", month, month));
+        return new RoxBoard(month, periodStart, headline, selected, monthHeadline, series, summaries, drivers, tiles);
     }
 
     private static KpiTile Tile(KpiTileInputs t, IReadOnlyList<DriverValue> drivers)

@@ -1,0 +1,93 @@
+using CxDashboard.Core.Board;
+using CxDashboard.Core.Kpis;
+using CxDashboard.Core.Money;
+
+namespace CxDashboard.Web.Board;
+
+/// <summary>Writes a computed <see cref="RoxBoard"/> as the <see cref="BoardView"/> the page shows.</summary>
+internal sealed class BoardWriter(FigureFormat format)
+{
+    private readonly KpiValueFormat _kpiFormat = new(format);
+
+    public BoardView Write(string organisationName, RoxBoard board, string monthLabel)
+    {
+        var culture = format.Culture;
+        var period = $"{RoxBoardService.MonthLabel(board.PeriodStart, culture)} – {monthLabel}, risk-adjusted";
+        var h = board.Headline;
+        var headline = new List<FigureView>
+        {
+            Figure("rox", h.Rox, "Return on experience", ToneOf(h.Rox.Value, 100m)),
+            Figure("roi", h.Roi, "Return on investment, classic", ToneOf(h.Roi.Value, 0m)),
+            Figure("multiple", h.ValueMultiple, "Value returned per unit invested", ToneOf(h.ValueMultiple.Value, 1m)),
+            Figure("net", h.NetValue, "Benefits less costs to date", ToneOf(h.NetValue.Value, 0m)),
+        };
+
+        var m = board.MonthHeadline;
+        var thisMonth = new List<FigureView>
+        {
+            Figure("month-net", m.NetValue with { Name = "Net value" }, "Benefits less costs in the month", ToneOf(m.NetValue.Value, 0m)),
+            Figure("month-rox", m.Rox, "Return on experience in the month", ToneOf(m.Rox.Value, 100m)),
+        };
+
+        var chart = new FactorChartView(
+            board.Series.Select(s => new DateOnly(s.Month.Year, s.Month.Month, 1).ToString("MMM yyyy", culture)).ToList(),
+            board.Series.Select(s => (double)Math.Round(s.CostReduction)).ToList(),
+            board.Series.Select(s => (double)Math.Round(s.RevenueGrowth)).ToList(),
+            board.Series.Select(s => (double)Math.Round(s.Retention)).ToList(),
+            board.Series.Select(s => (double)Math.Round(s.Investment)).ToList(),
+            culture.Name,
+            format.CurrencyCode);
+
+        var tiles = board.Tiles.Select(Tile).ToList();
+        var initiatives = board.Initiatives.Select(i => new InitiativeRowView(
+            i.Name,
+            RoxBoardService.MonthLabel(i.Start, culture),
+            format.Format(i.Gains, FigureUnit.Money),
+            format.Format(i.Investment, FigureUnit.Money),
+            i.Rox.Value is { } r ? format.Format(r, FigureUnit.Percent) : "n/a",
+            ToneOf(i.Rox.Value, 100m))).ToList();
+
+        return new BoardView(organisationName, board.Month.ToString(), monthLabel, true, period, headline, thisMonth, chart, tiles, initiatives);
+    }
+
+    private FigureView Figure(string key, ExplainedFigure f, string caption, FigureTone tone) => new(
+        key,
+        f.Name,
+        f.Value is { } v ? format.Format(v, f.Unit) : "n/a",
+        caption,
+        f.Formula,
+        f.Substitute(format),
+        f.Inputs.Select(i => new FigureInputView(i.Label, format.Format(i.Value, i.Unit), i.Source)).ToList(),
+        f.NotApplicableReason,
+        tone);
+
+    private KpiTileView Tile(KpiTile t)
+    {
+        var k = t.Kpi;
+        var statusText = t.Standing.Status switch
+        {
+            KpiStatus.TargetMet => "Target met",
+            KpiStatus.Improving => "Better than baseline, short of target",
+            KpiStatus.NotImproved => "No better than baseline",
+            _ => t.Actual is null ? "No data this month" : "No baseline set",
+        };
+        return new KpiTileView(
+            k.Code,
+            k.Name,
+            _kpiFormat.Value(k, t.Actual),
+            t.Baseline is null ? "not set" : _kpiFormat.Value(k, t.Baseline),
+            t.Target is null ? "not set" : _kpiFormat.Value(k, t.Target),
+            _kpiFormat.Delta(k, t.Standing.Delta),
+            _kpiFormat.Delta(k, t.Actual - t.Previous),
+            t.Standing.Status,
+            statusText,
+            t.MoneyThisMonth is { } money ? format.Format(money, FigureUnit.Money) : null,
+            t.Drivers,
+            k.Role,
+            k.Timing,
+            k.HigherIsBetter ? "Higher is better" : "Lower is better");
+    }
+
+    private static FigureTone ToneOf(decimal? value, decimal breakEven) =>
+        value is not { } v ? FigureTone.Neutral : v > breakEven ? FigureTone.Positive : v < breakEven ? FigureTone.Negative : FigureTone.Neutral;
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using CxDashboard.Core.Board;
+using CxDashboard.Core.CashFlows;
+using CxDashboard.Core.Kpis;
+using CxDashboard.Core.Money;
+using CxDashboard.Core.Time;
+using CxDashboard.Core.Value;
+using CxDashboard.Data.Model;
+using CxDashboard.Data.Queries;
+
+namespace CxDashboard.Web.Board;
+
+/// <summary>
+/// The board's one application service: loads the month's inputs through Data, computes the board through
+/// Core and writes every figure for the organisation's culture. The page shows what this returns.
+/// </summary>
+public sealed class RoxBoardService(MeasurementQueries measurements, OrganisationQueries organisation)
+{
+    /// <summary>The KPIs the board shows as tiles, in order.</summary>
+    public static IReadOnlyList<string> TileKpis { get; } =
+        [KpiCatalog.Cpc, KpiCatalog.Fcr, KpiCatalog.Aht, KpiCatalog.Csat, KpiCatalog.Nps, KpiCatalog.Clv, KpiCatalog.Churn];
+
+    /// <summary>The months the store has data for, oldest first.</summary>
+    public Task<IReadOnlyList<YearMonth>> MonthsAsync(CancellationToken cancellationToken = default) =>
+        measurements.MonthsWithDataAsync(cancellationToken);
+
+    /// <summary>The organisation's name and the culture its figures are written in, for the app bar.</summary>
+    public async Task<(string Name, CultureInfo Culture)> OrganisationAsync(CancellationToken cancellationToken = default)
+    {
+        var settings = await organisation.SettingsAsync(cancellationToken);
+        return (settings.OrganisationName, new FigureFormat(settings.Culture, settings.Currency).Culture);
+    }
+
+    /// <summary>The board for <paramref name="month"/>; a board with <see cref="BoardView.HasData"/> false when the month has no data.</summary>
+    public async Task<BoardView> GetAsync(YearMonth month, CancellationToken cancellationToken = default)
+    {
+        var settings = await organisation.SettingsAsync(cancellationToken);
+        var format = new FigureFormat(settings.Culture, settings.Currency);
+        var monthLabel = MonthLabel(month, format.Culture);
+        var months = await measurements.MonthsWithDataAsync(cancellationToken);
+        if (!months.Contains(month)) return BoardView.NoData(settings.OrganisationName, month.ToString(), monthLabel);
+
+        var kpis = (await organisation.KpisAsync(cancellationToken)).ToDictionary(k => k.Id);
+        var initiatives = await organisation.InitiativesAsync(cancellationToken);
+        var inputs = new BoardInputs(
+            month,
+            months[0],
+            await InitiativeInputsAsync(initiatives, month, cancellationToken),
+            await TileInputsAsync(kpis, month, cancellationToken));
+        var board = RoxBoardCalculator.Compute(inputs);
+        return new BoardWriter(format).Write(settings.OrganisationName, board, monthLabel);
+    }
+
+    private async Task<IReadOnlyList<InitiativeInputs>> InitiativeInputsAsync(
+        IReadOnlyList<Initiative> initiatives, YearMonth month, CancellationToken cancellationToken)
+    {
+        var dimensions = await organisation.DimensionsAsync(cancellationToken);
+        var result = new List<InitiativeInputs>();
+        foreach (var initiative in initiatives)
+        {
+            var start = YearMonth.FromKey(initiative.StartMonth);
+            var drivers = new List<DriverInputs>();
+            foreach (var driver in initiative.ValueDrivers)
+            {
+                var baseline = driver.Baseline!;
+                var kpi = baseline.Kpi!.ToDefinition();
+                var scope = MeasurementScope.Of(baseline.ChannelId, baseline.PartnerId, baseline.SegmentId);
+                var sums = start <= month
+                    ? await measurements.SumsByMonthAsync(baseline.KpiId, start, month, scope, cancellationToken)
+                    : new Dictionary<YearMonth, MeasurementSums>();
+                drivers.Add(new DriverInputs(
+                    new ValueDriverSpec(driver.Name, driver.Type, kpi.Code, driver.Factor, driver.IsHard, driver.Risk, driver.Parameters),
+                    baseline.Value,
+                    sums.ToDictionary(kv => kv.Key, kv => KpiRollup.Combine(kpi.Aggregation, kv.Value)),
+                    ScopeLabel(baseline, dimensions)));
+            }
+
+            var costs = initiative.CostItems.Select(c => new CostItemSpec(
+                c.Name, c.Category, c.Nature, c.Recurrence, c.Amount,
+                YearMonth.FromKey(c.StartMonth), c.EndMonth is { } end ? YearMonth.FromKey(end) : null, c.Risk)).ToList();
+            result.Add(new InitiativeInputs(initiative.Name, start, costs, drivers));
+        }
+
+        return result;
+    }
+
+    private async Task<IReadOnlyList<KpiTileInputs>> TileInputsAsync(
+        IReadOnlyDictionary<int, Kpi> kpis, YearMonth month, CancellationToken cancellationToken)
+    {
+        var previous = month.AddMonths(-1);
+        var sums = await measurements.SumsByKpiAsync([month, previous], MeasurementScope.All, cancellationToken);
+        var baselines = await organisation.OrganisationBaselinesAsync(cancellationToken);
+        var byCode = kpis.Values.ToDictionary(k => k.Code, StringComparer.OrdinalIgnoreCase);
+        var tiles = new List<KpiTileInputs>();
+        foreach (var code in TileKpis)
+        {
+            if (!byCode.TryGetValue(code, out var kpi)) continue;
+            var definition = kpi.ToDefinition();
+            KpiAggregate Rollup(YearMonth m) =>
+                KpiRollup.Combine(definition.Aggregation, sums.TryGetValue((kpi.Id, m), out var s) ? s : MeasurementSums.Empty);
+            baselines.TryGetValue(kpi.Id, out var baseline);
+            tiles.Add(new KpiTileInputs(definition, Rollup(month), Rollup(previous), baseline?.Value, baseline?.Target));
+        }
+
+        return tiles;
+    }
+
+    private static string ScopeLabel(Baseline baseline, Dimensions dimensions)
+    {
+        var parts = new List<string>
+        {
+            dimensions.Channels.FirstOrDefault(c => c.Id == baseline.ChannelId)?.Name ?? "all channels",
+            dimensions.Partners.FirstOrDefault(p => p.Id == baseline.PartnerId)?.Name ?? "all partners",
+            dimensions.Segments.FirstOrDefault(s => s.Id == baseline.SegmentId)?.Name ?? "all segments",
+        };
+        return string.Join(" · ", parts);
+    }
+
+    /// <summary>"October 2026" in the organisation's culture.</summary>
+    public static string MonthLabel(YearMonth month, CultureInfo culture) =>
+        new DateOnly(month.Year, month.Month, 1).ToString("MMMM yyyy", culture);
+}

@@ -1,0 +1,29 @@
+using CxDashboard.Charts;
+using CxDashboard.Data;
+using CxDashboard.Web.Board;
+using CxDashboard.Web.Components.Layout;
+using MudBlazor.Services;
+
+namespace CxDashboard.Web;
+
+/// <summary>The Web project's registrations and start-up checks.</summary>
+public static class WebServiceCollectionExtensions
+{
+    /// <summary>MudBlazor, the application services pages call, and per-circuit state.</summary>
+    public static IServiceCollection AddCxWeb(this IServiceCollection services)
+    {
+        services.AddMudServices();
+        services.AddSingleton<RoxBoardService>();
+        services.AddScoped<MonthSelection>();
+        return services;
+    }
+
+    /// <summary>Stops start-up with one clear sentence when the chart script was never built into the app.</summary>
+    public static void EnsureChartScriptPresent(this IWebHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        if (!ChartAssets.IsApexChartsScriptPresent(environment.WebRootFileProvider))
+            throw new StartupException(
+                $"The chart script {ChartAssets.ApexChartsScriptPath} is missing from the app: install Node.js and npm, then rebuild (dotnet build restores apexcharts 4.7.0 from wwwroot-assets).");
+    }
+}
