@@ -18,6 +18,7 @@ public sealed partial class ApexChart : IAsyncDisposable
     private IJSObjectReference? _chart;
     private Task? _sync;
     private bool _disposed;
+    private string? _failure;
 
     // What the parameters ask for, and what the browser last received.
     private ChartJson _wanted = ChartJson.None;
@@ -97,6 +98,28 @@ public sealed partial class ApexChart : IAsyncDisposable
 
     private async Task SyncAsync()
     {
+        try
+        {
+            if (await SendChangesAsync() && _failure is not null)
+            {
+                _failure = null;
+                StateHasChanged();
+            }
+        }
+        catch (JSException e)
+        {
+            // The chart library refused the options: say so where the chart would be, and keep the circuit
+            // (and everything else on the page) alive instead of tearing it down.
+            _failure = $"This chart could not be drawn: {e.Message.Split('\n', 2)[0]}";
+            _sent = _wanted;
+            StateHasChanged();
+        }
+    }
+
+    /// <summary>Sends what changed since the last call; true when anything was sent.</summary>
+    private async Task<bool> SendChangesAsync()
+    {
+        var sentAnything = false;
         while (!_disposed && _wanted != _sent)
         {
             var wanted = _wanted;
@@ -115,7 +138,10 @@ public sealed partial class ApexChart : IAsyncDisposable
             }
 
             _sent = wanted;
+            sentAnything = true;
         }
+
+        return sentAnything;
     }
 
     /// <summary>Destroys the chart and releases the module; a gone circuit is not an error here.</summary>

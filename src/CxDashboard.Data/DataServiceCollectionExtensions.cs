@@ -19,7 +19,7 @@ public static class DataServiceCollectionExtensions
         var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var store = StoreConnection.From(options, contentRoot);
 
-        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName);
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
         services.AddSingleton(store);
         services.AddSingleton<IDbContextFactory<CxDbContext>, StoreContextFactory>();
         services.AddSingleton<MeasurementQueries>();

@@ -74,6 +74,9 @@ public sealed record ApexTooltip
     /// <summary>One tooltip listing every series at the hovered x.</summary>
     public bool? Shared { get; init; }
 
+    /// <summary>Show the tooltip only over a bar or marker; must be false for a shared tooltip on bar charts.</summary>
+    public bool? Intersect { get; init; }
+
     /// <summary>How the values in the tooltip are written.</summary>
     public ApexTooltipY? Y { get; init; }
 }

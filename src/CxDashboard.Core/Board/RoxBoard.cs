@@ -48,11 +48,12 @@ public sealed record InitiativeSummary(string Name, YearMonth Start, decimal Gai
 /// <param name="Baseline">Baseline; null when none is set.</param>
 /// <param name="Target">Target; null when none is set.</param>
 /// <param name="Standing">Status against baseline and target.</param>
-/// <param name="MoneyThisMonth">Risk-adjusted money its drivers produced this month; null when no driver prices it.</param>
+/// <param name="MoneyThisMonth">Risk-adjusted money its drivers produced this month; null when no driver prices it or none could be computed.</param>
 /// <param name="Drivers">The drivers that price it.</param>
+/// <param name="MissingThisMonth">What its drivers lacked this month, when some produced no money; null otherwise.</param>
 public sealed record KpiTile(
     KpiDefinition Kpi, double? Actual, double? Previous, double? Baseline, double? Target,
-    KpiStanding Standing, decimal? MoneyThisMonth, IReadOnlyList<string> Drivers)
+    KpiStanding Standing, decimal? MoneyThisMonth, IReadOnlyList<string> Drivers, string? MissingThisMonth = null)
 {
     /// <summary>A directional KPI that no driver prices: shown, but marked "not value-linked".</summary>
     public bool NotValueLinked => Drivers.Count == 0;

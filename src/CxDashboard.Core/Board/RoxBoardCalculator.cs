@@ -93,12 +93,15 @@ public static class RoxBoardCalculator
     private static KpiTile Tile(KpiTileInputs t, IReadOnlyList<DriverValue> drivers)
     {
         var linked = drivers.Where(d => string.Equals(d.KpiCode, t.Kpi.Code, StringComparison.OrdinalIgnoreCase)).ToList();
-        decimal? money = linked.Count == 0 ? null : linked.Sum(d => d.ThisMonth ?? 0m);
+        // No driver computed this month: no money to show, and the tile says why rather than showing 0.
+        decimal? money = linked.All(d => d.ThisMonth is null) ? null : linked.Sum(d => d.ThisMonth ?? 0m);
+        var missing = linked.Where(d => d.ThisMonth is null && d.Missing is not null).Select(d => d.Missing!).Distinct().ToList();
         return new KpiTile(
             t.Kpi, t.Actual.Value, t.Previous.Value, t.Baseline, t.Target,
             KpiStandingCalculator.Evaluate(t.Kpi.Direction, t.Baseline, t.Target, t.Actual.Value),
             money,
-            linked.Select(d => $"{d.Name} ({d.Initiative})").ToList());
+            linked.Select(d => $"{d.Name} ({d.Initiative})").ToList(),
+            missing.Count == 0 ? null : string.Join("; ", missing));
     }
 
     private static void Accumulate(

@@ -53,8 +53,10 @@ public sealed class FigureFormat
 
     private static string CurrencySymbol(string code, CultureInfo culture)
     {
-        if (string.Equals(new RegionInfo(culture.Name.Length > 0 ? culture.Name : "en-US").ISOCurrencySymbol, code, StringComparison.OrdinalIgnoreCase))
-            return culture.NumberFormat.CurrencySymbol;
+        // A neutral culture ("en") has no region or currency symbol of its own; its specific culture ("en-US") has.
+        var specific = culture.Name.Length > 0 ? CultureInfo.CreateSpecificCulture(culture.Name) : CultureInfo.GetCultureInfo("en-US");
+        if (string.Equals(new RegionInfo(specific.Name).ISOCurrencySymbol, code, StringComparison.OrdinalIgnoreCase))
+            return specific.NumberFormat.CurrencySymbol;
         return code.ToUpperInvariant() switch
         {
             "USD" => "$",

@@ -40,15 +40,16 @@ public static class ValueDriverCalculator
 
         return type switch
         {
-            ValueDriverType.HandleTimeSavings => Priced(unit, r => better * volume / 3600m * r, "loaded hourly rate"),
+            // Divide last: decimal keeps 28 digits, so dividing first turns an exact $30,000 into 29,999.99…9.
+            ValueDriverType.HandleTimeSavings => Priced(unit, r => better * volume * r / 3600m, "loaded hourly rate"),
             ValueDriverType.RepeatContactAvoidance => Priced(unit, c => volume * rose * c, "cost per contact"),
             ValueDriverType.Deflection => unit is { } assisted && parameters.SecondaryUnitValue is { } automated
                 ? new DriverMonth(volume * rose * (assisted - automated), null)
                 : new DriverMonth(null, "cost per assisted and per automated contact"),
             ValueDriverType.CostPerContact => new DriverMonth(volume * better, null),
             ValueDriverType.ComplaintsAndReturns => Priced(unit, c => better * c, "cost per complaint or return"),
-            ValueDriverType.AgentRampTime => Priced(unit, w => volume / 12m * better * w, "weekly loaded cost"),
-            ValueDriverType.AgentAttrition => Priced(unit, r => volume * better / 12m * r, "replacement cost"),
+            ValueDriverType.AgentRampTime => Priced(unit, w => volume * better * w / 12m, "weekly loaded cost"),
+            ValueDriverType.AgentAttrition => Priced(unit, r => volume * better * r / 12m, "replacement cost"),
             ValueDriverType.ConversionLift => unit is { } aov && margin is { } m1
                 ? new DriverMonth(volume * rose * aov * m1, null)
                 : new DriverMonth(null, "order value and margin"),

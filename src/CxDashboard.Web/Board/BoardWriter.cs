@@ -83,6 +83,7 @@ internal sealed class BoardWriter(FigureFormat format)
             statusText,
             t.MoneyThisMonth is { } money ? format.Format(money, FigureUnit.Money) : null,
             t.Drivers,
+            t.MissingThisMonth is null ? null : $"Not computed this month: missing {t.MissingThisMonth}",
             k.Role,
             k.Timing,
             k.HigherIsBetter ? "Higher is better" : "Lower is better");

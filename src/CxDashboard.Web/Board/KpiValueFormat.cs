@@ -34,7 +34,7 @@ public sealed class KpiValueFormat(FigureFormat format)
         var text = kpi.Unit switch
         {
             KpiUnit.Money => ((decimal)a).ToString(a >= 100 ? "C0" : "C2", c),
-            KpiUnit.Rate => (a * 100).ToString(a < 0.05 ? "N2" : "N1", c) + " pp",
+            KpiUnit.Rate => (a * 100).ToString(a < 0.01 ? "N2" : "N1", c) + " pp",
             KpiUnit.Seconds => a.ToString("N0", c) + " s",
             KpiUnit.Score => a.ToString("N1", c),
             KpiUnit.Count => a.ToString("N0", c),

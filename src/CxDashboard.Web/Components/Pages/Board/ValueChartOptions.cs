@@ -43,7 +43,7 @@ internal static class ValueChartOptions
             Stroke = new ApexStroke { Width = [0, 0, 0, 3], Curve = ApexStrokeCurve.Straight },
             DataLabels = new ApexDataLabels { Enabled = false },
             Legend = new ApexLegend { Position = ApexLegendPosition.Top },
-            Tooltip = new ApexTooltip { Shared = false, Y = new ApexTooltipY { NumberFormat = exact } },
+            Tooltip = new ApexTooltip { Shared = true, Intersect = false, Y = new ApexTooltipY { NumberFormat = exact } },
             Theme = new ApexTheme { Mode = dark ? ApexThemeMode.Dark : ApexThemeMode.Light },
             PlotOptions = new ApexPlotOptions { Bar = new ApexBarOptions { ColumnWidth = "60%", BorderRadius = 2 } },
             Grid = new ApexGrid { BorderColor = dark ? "#2a3644" : "#e3e8ef", StrokeDashArray = 3 },

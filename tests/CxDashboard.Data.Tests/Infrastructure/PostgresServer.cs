@@ -1,0 +1,38 @@
+namespace CxDashboard.Data.Tests.Infrastructure;
+
+/// <summary>
+/// The PostgreSQL server the PostgreSQL tests run against: the connection string in
+/// <c>CXDASHBOARD_TEST_POSTGRES</c>. Each test creates and drops a database of its own on it.
+/// </summary>
+internal static class PostgresServer
+{
+    public const string Variable = "CXDASHBOARD_TEST_POSTGRES";
+
+    /// <summary>The server's connection string, or null when the variable is not set.</summary>
+    public static string? ConnectionString =>
+        Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value : null;
+
+    /// <summary>True on a CI runner, which must run the PostgreSQL tests rather than skip them.</summary>
+    public static bool IsCi =>
+        string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The connection string; without one (only reached on CI, elsewhere the tests are skipped) the test fails.</summary>
+    public static string RequireConnectionString() =>
+        ConnectionString ?? throw new InvalidOperationException(
+            $"CI must provide {Variable}: set it to a PostgreSQL connection string whose user may create databases, " +
+            "e.g. \"Host=127.0.0.1;Database=cxdashboard_test;Username=postgres;Password=postgres\".");
+}
+
+/// <summary>
+/// A test that needs PostgreSQL. Skipped when <c>CXDASHBOARD_TEST_POSTGRES</c> is not set, except on CI
+/// (<c>CI=true</c>), where it runs and fails with a message saying CI must provide the variable.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+public sealed class PostgresFactAttribute : FactAttribute
+{
+    public PostgresFactAttribute()
+    {
+        if (PostgresServer.ConnectionString is null && !PostgresServer.IsCi)
+            Skip = $"PostgreSQL tests need {PostgresServer.Variable} (a connection string to a server whose user may create databases).";
+    }
+}

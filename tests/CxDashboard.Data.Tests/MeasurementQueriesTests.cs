@@ -1,0 +1,137 @@
+using System.Diagnostics.CodeAnalysis;
+using CxDashboard.Core.Kpis;
+using CxDashboard.Core.Time;
+using CxDashboard.Data.Model;
+using CxDashboard.Data.Queries;
+using CxDashboard.Data.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CxDashboard.Data.Tests;
+
+/// <summary>The sums the database adds up equal the ones added up by hand from the raw rows.</summary>
+[SuppressMessage("Design", "CA1001", Justification = "xunit disposes the store through IAsyncLifetime.DisposeAsync.")]
+public sealed class MeasurementQueriesTests : IAsyncLifetime
+{
+    private static readonly YearMonth October = new(2026, 10);
+    private static readonly YearMonth September = new(2026, 9);
+
+    private readonly SqliteTestStore _store = new();
+    private IServiceProvider _services = null!;
+    private List<Measurement> _rows = null!;
+    private Dictionary<string, int> _kpis = null!;
+    private int _voice;
+    private int _consumer;
+
+    public async Task InitializeAsync()
+    {
+        _services = await _store.StartAsync();
+        await using var db = _services.Context();
+        _rows = await db.Measurements.AsNoTracking().ToListAsync();
+        _kpis = await db.Kpis.ToDictionaryAsync(k => k.Code, k => k.Id);
+        _voice = await StoreContents.ChannelIdAsync(db, "VOICE");
+        _consumer = await StoreContents.SegmentIdAsync(db, "CONSUMER");
+    }
+
+    public async Task DisposeAsync() => await _store.DisposeAsync();
+
+    [Fact]
+    public async Task FCR_by_KPI_over_the_whole_organisation_is_the_sum_of_resolved_over_the_sum_of_contacts()
+    {
+        var sums = await _services.Measurements().SumsByKpiAsync([October, September], MeasurementScope.All);
+
+        foreach (var month in new[] { October, September })
+        {
+            var rows = Rows(KpiCatalog.Fcr, month);
+            var resolved = rows.Sum(m => m.Numerator!.Value);
+            var contacts = rows.Sum(m => m.Denominator!.Value);
+            var fcr = sums[(_kpis[KpiCatalog.Fcr], month)];
+
+            Assert.Equal(resolved, fcr.SumNumerator);
+            Assert.Equal(contacts, fcr.SumDenominator);
+            Assert.Equal(rows.Count, fcr.Count);
+            Assert.Equal(resolved / contacts, KpiRollup.Combine(KpiAggregation.Ratio, fcr).Value);
+        }
+    }
+
+    [Fact]
+    public async Task FCR_by_month_over_the_whole_organisation_is_exact_for_every_month()
+    {
+        var sums = await _services.Measurements().SumsByMonthAsync(_kpis[KpiCatalog.Fcr], new YearMonth(2024, 11), October, MeasurementScope.All);
+
+        Assert.Equal(24, sums.Count);
+        foreach (var (month, fcr) in sums)
+        {
+            var rows = Rows(KpiCatalog.Fcr, month);
+            Assert.Equal(rows.Sum(m => m.Numerator!.Value), fcr.SumNumerator);
+            Assert.Equal(rows.Sum(m => m.Denominator!.Value), fcr.SumDenominator);
+            Assert.Equal(rows.Count, fcr.Count);
+        }
+    }
+
+    [Fact]
+    public async Task A_channel_scope_adds_up_that_channel_only()
+    {
+        var scope = MeasurementScope.Of(_voice, null, null);
+
+        var byKpi = await _services.Measurements().SumsByKpiAsync([October], scope);
+        var byMonth = await _services.Measurements().SumsByMonthAsync(_kpis[KpiCatalog.Fcr], October, October, scope);
+
+        var voice = Rows(KpiCatalog.Fcr, October).Where(m => m.ChannelId == _voice).ToList();
+        Assert.NotEmpty(voice);
+        Assert.True(voice.Count < Rows(KpiCatalog.Fcr, October).Count);
+        var expected = voice.Sum(m => m.Numerator!.Value) / voice.Sum(m => m.Denominator!.Value);
+        Assert.Equal(expected, KpiRollup.Combine(KpiAggregation.Ratio, byKpi[(_kpis[KpiCatalog.Fcr], October)]).Value);
+        Assert.Equal(expected, KpiRollup.Combine(KpiAggregation.Ratio, byMonth[October]).Value);
+        Assert.Equal(voice.Count, byMonth[October].Count);
+        // Churn is not measured along channels, so a channel scope holds none of it.
+        Assert.False(byKpi.ContainsKey((_kpis[KpiCatalog.Churn], October)));
+    }
+
+    [Fact]
+    public async Task A_segment_scope_keeps_KPIs_not_measured_along_channels()
+    {
+        var sums = await _services.Measurements().SumsByKpiAsync([October], MeasurementScope.Of(null, null, _consumer));
+
+        var churn = Rows(KpiCatalog.Churn, October).Where(m => m.SegmentId == _consumer).ToList();
+        Assert.Single(churn);
+        Assert.Equal(churn[0].Numerator!.Value / churn[0].Denominator!.Value,
+            KpiRollup.Combine(KpiAggregation.Ratio, sums[(_kpis[KpiCatalog.Churn], October)]).Value);
+    }
+
+    [Fact]
+    public async Task NPS_is_pooled_over_responses_not_averaged_over_rows()
+    {
+        var sums = await _services.Measurements().SumsByKpiAsync([October], MeasurementScope.All);
+
+        var rows = Rows(KpiCatalog.Nps, October);
+        var pooled = 100 * rows.Sum(m => m.Numerator!.Value) / rows.Sum(m => m.Denominator!.Value);
+        var nps = KpiRollup.Combine(KpiAggregation.NetScore, sums[(_kpis[KpiCatalog.Nps], October)]);
+        Assert.Equal(pooled, nps.Value);
+        Assert.Equal(rows.Sum(m => m.Denominator!.Value), nps.Volume);
+        Assert.NotEqual(rows.Average(m => m.Value), nps.Value!.Value, 6);
+    }
+
+    [Fact]
+    public async Task AHT_is_weighted_by_contacts()
+    {
+        var sums = await _services.Measurements().SumsByKpiAsync([October], MeasurementScope.All);
+
+        var rows = Rows(KpiCatalog.Aht, October);
+        var expected = rows.Sum(m => m.Value * m.Weight!.Value) / rows.Sum(m => m.Weight!.Value);
+        var aht = KpiRollup.Combine(KpiAggregation.WeightedMean, sums[(_kpis[KpiCatalog.Aht], October)]).Value!.Value;
+        BoardInputsSnapshot.AssertClose(expected, aht, 1e-12, "AHT");
+    }
+
+    [Fact]
+    public async Task Every_KPI_of_a_month_is_read_in_one_query_and_months_without_data_are_absent()
+    {
+        var sums = await _services.Measurements().SumsByKpiAsync([October, new YearMonth(2026, 11)], MeasurementScope.All);
+
+        Assert.Equal(_kpis.Values.Order(), sums.Keys.Select(k => k.KpiId).Order());
+        Assert.All(sums.Keys, k => Assert.Equal(October, k.Month));
+        Assert.All(sums, kv => Assert.Equal(_rows.Count(m => m.KpiId == kv.Key.KpiId && m.Month == October.Key), kv.Value.Count));
+    }
+
+    private List<Measurement> Rows(string kpi, YearMonth month) =>
+        _rows.Where(m => m.KpiId == _kpis[kpi] && m.Month == month.Key).ToList();
+}

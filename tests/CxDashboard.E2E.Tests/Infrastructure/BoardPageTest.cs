@@ -1,0 +1,128 @@
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace CxDashboard.E2E.Tests.Infrastructure;
+
+/// <summary>
+/// A browser test against the running app: a fresh browser context per test (no shared cookies or
+/// circuits), helpers to open the board once its circuit is interactive, and a full-page screenshot.
+/// </summary>
+[Collection(SharedDashboard.Name)]
+public abstract class BoardPageTest(DashboardServer server, ChromiumBrowser chromium, ITestOutputHelper output)
+    : IClassFixture<ChromiumBrowser>, IAsyncLifetime
+{
+    /// <summary>The folder of the screenshots, under the test output (ignored by git with bin/ and screenshots/).</summary>
+    public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    // A prerendered page draws before its circuit connects; the first interactive render on a
+    // two-core machine can take a few seconds, so waits are generous. They end as soon as the condition holds.
+    private const float WaitMilliseconds = 15_000;
+
+    private readonly List<string> _browserErrors = [];
+    private IBrowserContext? _context;
+
+    static BoardPageTest() => SetDefaultExpectTimeout(WaitMilliseconds);
+
+    /// <summary>The page of this test.</summary>
+    protected IPage Page { get; private set; } = default!;
+
+    /// <summary>The running app.</summary>
+    protected DashboardServer Server => server;
+
+    /// <summary>The element with a data-testid.</summary>
+    protected ILocator TestId(string id) => Page.GetByTestId(id);
+
+    /// <summary>A headline figure's value ("figure-rox" → its big number).</summary>
+    protected ILocator FigureValue(string key) => TestId($"figure-{key}").GetByTestId("figure-value");
+
+    /// <summary>The month picker's input (MudSelect puts the data-testid on its combobox).</summary>
+    protected ILocator MonthPicker => TestId("month-picker");
+
+    /// <summary>The open tooltip's formula explanation.</summary>
+    protected ILocator OpenFormula => Page.Locator(".mud-popover-open").GetByTestId("formula");
+
+    public async Task InitializeAsync()
+    {
+        if (Chromium.ShouldSkip)
+            return;
+
+        _context = await chromium.Browser.NewContextAsync(new()
+        {
+            BaseURL = server.BaseAddress.ToString(),
+            ViewportSize = new() { Width = 1440, Height = 900 },
+            Locale = "en-US",
+        });
+        _context.SetDefaultTimeout(WaitMilliseconds);
+        Page = await _context.NewPageAsync();
+        Page.PageError += (_, error) => _browserErrors.Add($"uncaught: {error}");
+        Page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+                _browserErrors.Add($"console: {message.Text}");
+        };
+        Page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+                _browserErrors.Add($"HTTP {response.Status}: {response.Url}");
+        };
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var error in _browserErrors)
+            output.WriteLine(error);
+        if (_context is not null)
+            await _context.DisposeAsync();
+    }
+
+    /// <summary>Opens the board ("" or "?month=2025-06") and waits until its circuit answers clicks.</summary>
+    protected async Task OpenAsync(string relative = "")
+    {
+        await Page.GotoAsync(server.Url(relative));
+        await WaitForInteractiveAsync();
+    }
+
+    /// <summary>
+    /// Waits for the interactive circuit: the prerendered month picker ignores clicks until the circuit
+    /// is connected, after which a click opens its list. Closes the list again.
+    /// </summary>
+    protected async Task WaitForInteractiveAsync()
+    {
+        await OpenMonthListAsync();
+        await Page.Keyboard.PressAsync("Escape");
+        await Expect(MonthPicker).ToHaveAttributeAsync("aria-expanded", "false");
+    }
+
+    /// <summary>Clicks the month picker until its list of months is open.</summary>
+    protected async Task OpenMonthListAsync()
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(WaitMilliseconds);
+        while (true)
+        {
+            await MonthPicker.ClickAsync();
+            try
+            {
+                await Expect(MonthPicker).ToHaveAttributeAsync("aria-expanded", "true", new() { Timeout = 1_000 });
+                await Expect(Page.GetByRole(AriaRole.Listbox)).ToBeVisibleAsync();
+                return;
+            }
+            catch (PlaywrightException) when (DateTime.UtcNow < deadline)
+            {
+                // Not interactive yet: the click reached prerendered markup. Click again.
+            }
+        }
+    }
+
+    /// <summary>Saves a full-page screenshot as screenshots/NAME.png and returns its path.</summary>
+    protected async Task<string> ScreenshotAsync(string name)
+    {
+        var path = Path.Combine(ScreenshotFolder, $"{name}.png");
+        await Page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        output.WriteLine($"screenshot: {path}");
+        return path;
+    }
+
+    /// <summary>Fails with everything the browser complained about: uncaught errors, console errors, failed requests.</summary>
+    protected void AssertNoBrowserErrors() => Assert.Empty(_browserErrors);
+}
