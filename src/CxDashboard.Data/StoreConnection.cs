@@ -66,7 +66,7 @@ public sealed class StoreConnection
         catch (ArgumentException e)
         {
             throw new StartupException(
-                $"Database:ConnectionString is not a valid SQLite connection string ({e.Message.TrimEnd('.')}): write it as \"Data Source=path/to/cxdashboard.db\".", e);
+                $"Database:ConnectionString is not a valid SQLite connection string ({FirstSentence(e.Message)}): write it as \"Data Source=path/to/cxdashboard.db\".", e);
         }
     }
 
@@ -88,7 +88,7 @@ public sealed class StoreConnection
         catch (ArgumentException e)
         {
             throw new StartupException(
-                $"Database:ConnectionString is not a valid PostgreSQL connection string ({e.Message.TrimEnd('.')}): write it as \"Host=...;Database=...;Username=...;Password=...\".", e);
+                $"Database:ConnectionString is not a valid PostgreSQL connection string ({FirstSentence(e.Message)}): write it as \"Host=...;Database=...;Username=...;Password=...\".", e);
         }
     }
 
@@ -115,5 +115,11 @@ public sealed class StoreConnection
         var p = new DbContextOptionsBuilder<PostgresCxDbContext>();
         Configure(p);
         return new PostgresCxDbContext(p.Options);
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return (end < 0 ? message : message[..end]).TrimEnd('.');
     }
 }

@@ -3,6 +3,9 @@ using CxDashboard.Web;
 using CxDashboard.Web.Components;
 
 var builder = WebApplication.CreateBuilder(args);
+// Serve the referenced projects' static files (MudBlazor, the chart script) in any environment when run
+// from build output; a published app carries them in wwwroot and this does nothing.
+builder.WebHost.UseStaticWebAssets();
 try
 {
     builder.Services.AddCxData(builder.Configuration, builder.Environment.ContentRootPath);

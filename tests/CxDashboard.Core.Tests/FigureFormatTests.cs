@@ -24,7 +24,7 @@ public sealed class FigureFormatTests
     [Fact]
     public void Negative_money_keeps_its_sign()
     {
-        Assert.Equal("-$7,508", UsDollars.Format(-7_508m, FigureUnit.Money));
+        Assert.Equal("−$7,508", UsDollars.Format(-7_508m, FigureUnit.Money));
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class FigureFormatTests
     public void Percent_is_already_multiplied_by_100()
     {
         Assert.Equal("250.0%", UsDollars.Format(250m, FigureUnit.Percent));
-        Assert.Equal("-43.4%", UsDollars.Format(-43.4m, FigureUnit.Percent));
+        Assert.Equal("−43.4%", UsDollars.Format(-43.4m, FigureUnit.Percent));
     }
 
     [Fact]

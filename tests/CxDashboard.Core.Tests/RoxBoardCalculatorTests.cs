@@ -191,10 +191,39 @@ public sealed class RoxBoardCalculatorTests
         Assert.Equal(0m, driver.ToDate);
         Assert.Equal("the initiative had not started", driver.Missing);
 
+        Assert.False(driver.Started);
+
         var initiative = Assert.Single(board.Initiatives);
+        Assert.False(initiative.Started);
         Assert.Equal(0m, initiative.Gains);
         Assert.Equal(0m, initiative.Investment);
         Assert.Null(initiative.Rox.Value);
+    }
+
+    [Fact]
+    public void A_kpi_priced_only_by_an_initiative_that_has_not_started_awaits_its_start_instead_of_showing_zero()
+    {
+        var actuals = ThreeMonthsOfAht();
+        var board = RoxBoardCalculator.Compute(new BoardInputs(December, December, [Initiative(actuals)], Tiles(actuals, December)));
+
+        var aht = board.Tiles.Single(t => t.Kpi.Code == KpiCatalog.Aht);
+        Assert.True(aht.AwaitingStart);
+        Assert.Null(aht.MoneyThisMonth);
+        Assert.Null(aht.MissingThisMonth);
+        Assert.False(aht.NotValueLinked);
+    }
+
+    [Fact]
+    public void A_started_driver_without_this_months_actual_leaves_the_tile_without_money_and_says_why()
+    {
+        var actuals = ThreeMonthsOfAht();
+        actuals.Remove(March);
+        var board = Board(March, actuals);
+
+        var aht = board.Tiles.Single(t => t.Kpi.Code == KpiCatalog.Aht);
+        Assert.Null(aht.MoneyThisMonth);
+        Assert.Equal("actual KPI value", aht.MissingThisMonth);
+        Assert.False(aht.AwaitingStart);
     }
 
     [Fact]

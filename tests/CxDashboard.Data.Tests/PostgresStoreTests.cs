@@ -118,10 +118,10 @@ public sealed class PostgresStoreTests
     [PostgresFact]
     public async Task Dimensions_added_after_seeding_get_new_ids()
     {
-        // Seeding another store first in the same process, as a test run or a second host does.
+        await using var store = await PostgresTestStore.CreateAsync();
+        // Another store seeded first by the same process, as in a test run or with a second host.
         await using var sqlite = new SqliteTestStore();
         await sqlite.StartAsync();
-        await using var store = await PostgresTestStore.CreateAsync();
         var services = await store.StartAsync();
 
         await using var db = services.Context();

@@ -29,9 +29,10 @@ public sealed record FactorMonth(YearMonth Month, decimal CostReduction, decimal
 /// <param name="ToDate">Risk-adjusted money from the initiative's start to the selected month.</param>
 /// <param name="Missing">What input was missing this month, if any.</param>
 /// <param name="ScopeLabel">Which channels, partners and segments it covers.</param>
+/// <param name="Started">False when its initiative starts after the selected month.</param>
 public sealed record DriverValue(
     string Initiative, string Name, string KpiCode, Value.ValueFactor Factor, bool IsHard,
-    decimal? ThisMonth, decimal ToDate, string? Missing, string ScopeLabel);
+    decimal? ThisMonth, decimal ToDate, string? Missing, string ScopeLabel, bool Started = true);
 
 /// <summary>An initiative's figures to date.</summary>
 /// <param name="Name">Its name.</param>
@@ -39,7 +40,8 @@ public sealed record DriverValue(
 /// <param name="Gains">Risk-adjusted benefits from its start to the selected month.</param>
 /// <param name="Investment">Risk-adjusted costs from its start to the selected month.</param>
 /// <param name="Rox">Its ROX to date.</param>
-public sealed record InitiativeSummary(string Name, YearMonth Start, decimal Gains, decimal Investment, ExplainedFigure Rox);
+/// <param name="Started">False when it starts after the selected month: it has neither cost nor value yet.</param>
+public sealed record InitiativeSummary(string Name, YearMonth Start, decimal Gains, decimal Investment, ExplainedFigure Rox, bool Started = true);
 
 /// <summary>One KPI tile: the organisation's figure against baseline and target, and the money it drives.</summary>
 /// <param name="Kpi">The KPI.</param>
@@ -50,10 +52,12 @@ public sealed record InitiativeSummary(string Name, YearMonth Start, decimal Gai
 /// <param name="Standing">Status against baseline and target.</param>
 /// <param name="MoneyThisMonth">Risk-adjusted money its drivers produced this month; null when no driver prices it or none could be computed.</param>
 /// <param name="Drivers">The drivers that price it.</param>
-/// <param name="MissingThisMonth">What its drivers lacked this month, when some produced no money; null otherwise.</param>
+/// <param name="MissingThisMonth">What its started drivers lacked this month, when some produced no money; null otherwise.</param>
+/// <param name="AwaitingStart">True when every driver that prices it belongs to an initiative that has not started yet.</param>
 public sealed record KpiTile(
     KpiDefinition Kpi, double? Actual, double? Previous, double? Baseline, double? Target,
-    KpiStanding Standing, decimal? MoneyThisMonth, IReadOnlyList<string> Drivers, string? MissingThisMonth = null)
+    KpiStanding Standing, decimal? MoneyThisMonth, IReadOnlyList<string> Drivers,
+    string? MissingThisMonth = null, bool AwaitingStart = false)
 {
     /// <summary>A directional KPI that no driver prices: shown, but marked "not value-linked".</summary>
     public bool NotValueLinked => Drivers.Count == 0;

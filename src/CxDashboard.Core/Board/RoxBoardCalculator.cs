@@ -59,14 +59,16 @@ public static class RoxBoardCalculator
                     month >= initiative.Start ? current.RiskAdjusted(driver.Spec.Risk) : null,
                     toDate,
                     month >= initiative.Start ? current.Missing : "the initiative had not started",
-                    driver.ScopeLabel));
+                    driver.ScopeLabel,
+                    month >= initiative.Start));
             }
 
             summaries.Add(new InitiativeSummary(
                 initiative.Name, initiative.Start, gains, investment,
                 HeadlineRatioCalculator.Compute(gains, 0m, 0m, investment,
                     Source(initiative.Name, "value drivers", initiative.Start, month),
-                    Source(initiative.Name, "cost items", initiative.Start, month)).Rox));
+                    Source(initiative.Name, "cost items", initiative.Start, month)).Rox,
+                month >= initiative.Start));
         }
 
         var series = byMonth.OrderBy(kv => kv.Key)
@@ -95,13 +97,14 @@ public static class RoxBoardCalculator
         var linked = drivers.Where(d => string.Equals(d.KpiCode, t.Kpi.Code, StringComparison.OrdinalIgnoreCase)).ToList();
         // No driver computed this month: no money to show, and the tile says why rather than showing 0.
         decimal? money = linked.All(d => d.ThisMonth is null) ? null : linked.Sum(d => d.ThisMonth ?? 0m);
-        var missing = linked.Where(d => d.ThisMonth is null && d.Missing is not null).Select(d => d.Missing!).Distinct().ToList();
+        var missing = linked.Where(d => d.Started && d.ThisMonth is null && d.Missing is not null).Select(d => d.Missing!).Distinct().ToList();
         return new KpiTile(
             t.Kpi, t.Actual.Value, t.Previous.Value, t.Baseline, t.Target,
             KpiStandingCalculator.Evaluate(t.Kpi.Direction, t.Baseline, t.Target, t.Actual.Value),
             money,
             linked.Select(d => $"{d.Name} ({d.Initiative})").ToList(),
-            missing.Count == 0 ? null : string.Join("; ", missing));
+            missing.Count == 0 ? null : string.Join("; ", missing),
+            linked.Count > 0 && linked.All(d => !d.Started));
     }
 
     private static void Accumulate(

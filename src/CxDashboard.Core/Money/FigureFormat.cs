@@ -15,6 +15,8 @@ public sealed class FigureFormat
     {
         var culture = (CultureInfo)CultureInfo.GetCultureInfo(cultureName).Clone();
         culture.NumberFormat.CurrencySymbol = CurrencySymbol(currencyCode, culture);
+        // A true minus sign: a hyphen reads as a dash in a figure and is easy to miss.
+        culture.NumberFormat.NegativeSign = "\u2212";
         _culture = CultureInfo.ReadOnly(culture);
         CurrencyCode = currencyCode;
     }

@@ -15,7 +15,10 @@ internal sealed record PlannedMeasurement(
 /// </summary>
 internal static class DemoMeasurements
 {
-    internal static readonly Channel[] Channels =
+    // New entities on every read: a seed writes the store's ids into the entities it adds, so shared instances
+    // would carry one store's ids into the next store seeded by the same process (explicit ids on insert,
+    // which leave a PostgreSQL identity sequence behind).
+    internal static Channel[] Channels =>
     [
         new() { Code = "VOICE", Name = "Voice", SortOrder = 0 },
         new() { Code = "CHAT", Name = "Chat", SortOrder = 1 },
@@ -23,14 +26,14 @@ internal static class DemoMeasurements
         new() { Code = "SELF", Name = "Self-service", IsAutomated = true, SortOrder = 3 },
     ];
 
-    internal static readonly Partner[] Partners =
+    internal static Partner[] Partners =>
     [
         new() { Code = "INHOUSE", Name = "In-house", Kind = PartnerKind.InHouse, SortOrder = 0 },
         new() { Code = "ATLAS", Name = "Atlas Contact Solutions", Kind = PartnerKind.Outsourced, SortOrder = 1 },
         new() { Code = "MERIDIAN", Name = "Meridian CX", Kind = PartnerKind.Outsourced, SortOrder = 2 },
     ];
 
-    internal static readonly Segment[] Segments =
+    internal static Segment[] Segments =>
     [
         new() { Code = "CONSUMER", Name = "Consumer", SortOrder = 0 },
         new() { Code = "BUSINESS", Name = "Business", SortOrder = 1 },

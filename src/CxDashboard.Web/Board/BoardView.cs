@@ -116,5 +116,5 @@ public sealed record KpiTileView(
     KpiTiming Timing,
     string Direction);
 
-/// <summary>One initiative's figures to date, written.</summary>
+/// <summary>One initiative's figures to date, written; Start reads "since March 2025" or "starts September 2025".</summary>
 public sealed record InitiativeRowView(string Name, string Start, string Gains, string Investment, string Rox, FigureTone Tone);

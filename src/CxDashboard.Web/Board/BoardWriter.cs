@@ -39,13 +39,15 @@ internal sealed class BoardWriter(FigureFormat format)
             format.CurrencyCode);
 
         var tiles = board.Tiles.Select(Tile).ToList();
-        var initiatives = board.Initiatives.Select(i => new InitiativeRowView(
-            i.Name,
-            RoxBoardService.MonthLabel(i.Start, culture),
-            format.Format(i.Gains, FigureUnit.Money),
-            format.Format(i.Investment, FigureUnit.Money),
-            i.Rox.Value is { } r ? format.Format(r, FigureUnit.Percent) : "n/a",
-            ToneOf(i.Rox.Value, 100m))).ToList();
+        var initiatives = board.Initiatives.Select(i => i.Started
+            ? new InitiativeRowView(
+                i.Name,
+                $"since {RoxBoardService.MonthLabel(i.Start, culture)}",
+                format.Format(i.Gains, FigureUnit.Money),
+                format.Format(i.Investment, FigureUnit.Money),
+                i.Rox.Value is { } r ? format.Format(r, FigureUnit.Percent) : "n/a",
+                ToneOf(i.Rox.Value, 100m))
+            : new InitiativeRowView(i.Name, $"starts {RoxBoardService.MonthLabel(i.Start, culture)}", "—", "—", "—", FigureTone.Neutral)).ToList();
 
         return new BoardView(organisationName, board.Month.ToString(), monthLabel, true, period, headline, thisMonth, chart, tiles, initiatives);
     }
@@ -77,13 +79,14 @@ internal sealed class BoardWriter(FigureFormat format)
             _kpiFormat.Value(k, t.Actual),
             t.Baseline is null ? "not set" : _kpiFormat.Value(k, t.Baseline),
             t.Target is null ? "not set" : _kpiFormat.Value(k, t.Target),
-            _kpiFormat.Delta(k, t.Standing.Delta),
-            _kpiFormat.Delta(k, t.Actual - t.Previous),
+            _kpiFormat.Delta(k, t.Standing.Delta, t.Actual),
+            _kpiFormat.Delta(k, t.Actual - t.Previous, t.Actual),
             t.Standing.Status,
             statusText,
             t.MoneyThisMonth is { } money ? format.Format(money, FigureUnit.Money) : null,
             t.Drivers,
-            t.MissingThisMonth is null ? null : $"Not computed this month: missing {t.MissingThisMonth}",
+            t.AwaitingStart ? "No value yet: the initiative that prices it has not started"
+                : t.MissingThisMonth is null ? null : $"Not computed this month: missing {t.MissingThisMonth}",
             k.Role,
             k.Timing,
             k.HigherIsBetter ? "Higher is better" : "Lower is better");

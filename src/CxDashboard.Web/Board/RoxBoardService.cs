@@ -42,9 +42,11 @@ public sealed class RoxBoardService(MeasurementQueries measurements, Organisatio
 
         var kpis = (await organisation.KpisAsync(cancellationToken)).ToDictionary(k => k.Id);
         var initiatives = await organisation.InitiativesAsync(cancellationToken);
+        // The value chart starts when the first initiative did: months before it hold no value to draw.
+        var firstStart = initiatives.Count == 0 ? month : YearMonth.FromKey(initiatives.Min(i => i.StartMonth));
         var inputs = new BoardInputs(
             month,
-            months[0],
+            firstStart > months[0] ? firstStart : months[0],
             await InitiativeInputsAsync(initiatives, month, cancellationToken),
             await TileInputsAsync(kpis, month, cancellationToken));
         var board = RoxBoardCalculator.Compute(inputs);

@@ -118,7 +118,8 @@ public abstract class BoardPageTest(DashboardServer server, ChromiumBrowser chro
     protected async Task<string> ScreenshotAsync(string name)
     {
         var path = Path.Combine(ScreenshotFolder, $"{name}.png");
-        await Page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        // Finish MudBlazor's fade transitions first, so a tooltip is captured opaque, not half drawn.
+        await Page.ScreenshotAsync(new() { Path = path, FullPage = true, Animations = ScreenshotAnimations.Disabled });
         output.WriteLine($"screenshot: {path}");
         return path;
     }

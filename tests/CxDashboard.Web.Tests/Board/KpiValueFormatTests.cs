@@ -27,7 +27,8 @@ public sealed class KpiValueFormatTests
     {
         Assert.Equal("−28 s", _format.Delta(Kpi("AHT"), -28.2));
         Assert.Equal("+4.1 pp", _format.Delta(Kpi("FCR"), 0.041));
-        Assert.Equal("−0.13 pp", _format.Delta(Kpi("CHURN"), -0.0013));
+        Assert.Equal("−0.13 pp", _format.Delta(Kpi("CHURN"), -0.0013, reference: 0.0149));
+        Assert.Equal("+0.4 pp", _format.Delta(Kpi("FCR"), 0.0035, reference: 0.719));
         Assert.Equal("−$0.85", _format.Delta(Kpi("CPC"), -0.85));
         Assert.Equal("", _format.Delta(Kpi("CPC"), null));
     }

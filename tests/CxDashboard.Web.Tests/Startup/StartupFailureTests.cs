@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using CxDashboard.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.FileProviders;
+
+namespace CxDashboard.Web.Tests.Startup;
+
+/// <summary>
+/// Start-up with a setting a person got wrong stops with one sentence naming the setting and the fix,
+/// exit code 1, no stack trace, and leaves the store as it was. The app runs as a real child process.
+/// </summary>
+public sealed class StartupFailureTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("cxdashboard-startup-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task An_unknown_provider_names_the_setting_and_the_values_it_takes()
+    {
+        var (exit, output) = await RunAppAsync(("Database__Provider", "Oracle"));
+
+        Assert.Equal(1, exit);
+        Assert.Equal(
+            "CxDashboard cannot start: Database:Provider is \"Oracle\", which is not a store CxDashboard knows: set it to \"Sqlite\" (the embedded default) or \"PostgreSql\".",
+            output.Trim());
+    }
+
+    [Fact]
+    public async Task A_malformed_connection_string_names_the_setting_and_its_form()
+    {
+        var (exit, output) = await RunAppAsync(("Database__ConnectionString", "Data Sauce=cx.db"));
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("CxDashboard cannot start: Database:ConnectionString is not a valid SQLite connection string", output.Trim(), StringComparison.Ordinal);
+        Assert.Contains("write it as \"Data Source=path/to/cxdashboard.db\"", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_database_stops_start_up_and_is_left_untouched()
+    {
+        var file = Path.Combine(_folder, "not-a-store.db");
+        await File.WriteAllBytesAsync(file, RandomNumberGenerator.GetBytes(8192));
+        var before = await File.ReadAllBytesAsync(file);
+
+        var (exit, output) = await RunAppAsync(("Database__ConnectionString", $"Data Source={file}"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("cannot be opened (SQLite Error 26: 'file is not a database')", output, StringComparison.Ordinal);
+        Assert.Contains("check Database:ConnectionString", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.Equal(before, await File.ReadAllBytesAsync(file));
+    }
+
+    [Fact]
+    public async Task An_unreachable_postgresql_server_names_the_setting()
+    {
+        var (exit, output) = await RunAppAsync(
+            ("Database__Provider", "PostgreSql"),
+            ("Database__ConnectionString", "Host=127.0.0.1;Port=1;Database=cx;Username=cx;Password=cx;Timeout=3"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("PostgreSQL database cx on 127.0.0.1:1 cannot be", output, StringComparison.Ordinal);
+        Assert.Contains("check Database:ConnectionString", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_chart_script_stops_start_up_with_the_fix()
+    {
+        var environment = new StubEnvironment();
+
+        var e = Assert.Throws<StartupException>(environment.EnsureChartScriptPresent);
+
+        Assert.Equal(
+            "The chart script _content/CxDashboard.Charts/lib/apexcharts/apexcharts.esm.js is missing from the app: install Node.js and npm, then rebuild (dotnet build restores apexcharts 4.7.0 from wwwroot-assets).",
+            e.Message);
+    }
+
+    private async Task<(int Exit, string Output)> RunAppAsync(params (string Name, string Value)[] settings)
+    {
+        var app = Path.Combine(AppContext.BaseDirectory, "CxDashboard.Web.dll");
+        var start = new ProcessStartInfo("dotnet", [app, "--urls", "http://127.0.0.1:0"])
+        {
+            WorkingDirectory = _folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Database__DataFolder"] = _folder;
+        foreach (var (name, value) in settings) start.Environment[name] = value;
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException("The app kept running although its settings are wrong.");
+        }
+
+        return (process.ExitCode, await stderr + await stdout);
+    }
+
+    private sealed class StubEnvironment : IWebHostEnvironment
+    {
+        public IFileProvider WebRootFileProvider { get; set; } = new NullFileProvider();
+        public string WebRootPath { get; set; } = "";
+        public string ApplicationName { get; set; } = "CxDashboard.Web";
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+        public string ContentRootPath { get; set; } = "";
+        public string EnvironmentName { get; set; } = "Production";
+    }
+}
