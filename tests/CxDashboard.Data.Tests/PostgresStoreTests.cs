@@ -1,3 +1,4 @@
+using CxDashboard.Testing;
 using CxDashboard.Core.Kpis;
 using CxDashboard.Core.Time;
 using CxDashboard.Data.Model;

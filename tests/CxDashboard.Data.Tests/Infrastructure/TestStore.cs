@@ -1,3 +1,4 @@
+using CxDashboard.Testing;
 using CxDashboard.Data.Queries;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

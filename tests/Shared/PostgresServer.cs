@@ -1,10 +1,10 @@
-namespace CxDashboard.Data.Tests.Infrastructure;
+namespace CxDashboard.Testing;
 
 /// <summary>
 /// The PostgreSQL server the PostgreSQL tests run against: the connection string in
 /// <c>CXDASHBOARD_TEST_POSTGRES</c>. Each test creates and drops a database of its own on it.
 /// </summary>
-internal static class PostgresServer
+public static class PostgresServer
 {
     public const string Variable = "CXDASHBOARD_TEST_POSTGRES";
 
@@ -34,5 +34,48 @@ public sealed class PostgresFactAttribute : FactAttribute
     {
         if (PostgresServer.ConnectionString is null && !PostgresServer.IsCi)
             Skip = $"PostgreSQL tests need {PostgresServer.Variable} (a connection string to a server whose user may create databases).";
+    }
+}
+
+/// <summary>An empty, uniquely named database on the server of <see cref="PostgresServer"/>, dropped on dispose.</summary>
+public sealed class TemporaryPostgresDatabase : IAsyncDisposable
+{
+    private readonly string _server;
+
+    private TemporaryPostgresDatabase(string server, string name)
+    {
+        _server = server;
+        Name = name;
+        ConnectionString = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
+
+    /// <summary>The database's name.</summary>
+    public string Name { get; }
+
+    /// <summary>A connection string to it.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>Creates the database.</summary>
+    public static async Task<TemporaryPostgresDatabase> CreateAsync()
+    {
+        var database = new TemporaryPostgresDatabase(PostgresServer.RequireConnectionString(), $"cxdashboard_test_{Guid.NewGuid():N}");
+        await database.OnServerAsync($"CREATE DATABASE \"{database.Name}\"");
+        return database;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await using (var connection = new Npgsql.NpgsqlConnection(ConnectionString))
+            Npgsql.NpgsqlConnection.ClearPool(connection);
+        await OnServerAsync($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+    }
+
+    private async Task OnServerAsync(string sql)
+    {
+        var maintenance = new Npgsql.NpgsqlConnectionStringBuilder(_server) { Database = "postgres", Pooling = false };
+        await using var connection = new Npgsql.NpgsqlConnection(maintenance.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 }
