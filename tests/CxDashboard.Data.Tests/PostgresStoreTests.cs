@@ -29,6 +29,37 @@ public sealed class PostgresStoreTests
     }
 
     [PostgresFact]
+    public async Task A_database_that_does_not_exist_yet_is_created_on_first_start()
+    {
+        await using var database = TemporaryPostgresDatabase.Reserve();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "PostgreSql",
+            ["Database:ConnectionString"] = database.ConnectionString,
+        };
+
+        await StoreServices.StartOnceAsync(settings, AppContext.BaseDirectory);
+
+        await using var services = StoreServices.Build(settings, AppContext.BaseDirectory);
+        await StoreContents.AssertDemoOrganisationAsync(services);
+    }
+
+    [PostgresFact]
+    public async Task A_server_that_does_not_answer_stops_start_up_with_the_setting_to_check()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "PostgreSql",
+            ["Database:ConnectionString"] = "Host=127.0.0.1;Port=1;Database=cx;Username=cx;Password=cx;Timeout=3",
+        };
+
+        var e = await Assert.ThrowsAsync<StartupException>(() => StoreServices.StartOnceAsync(settings, AppContext.BaseDirectory));
+
+        Assert.StartsWith("The PostgreSQL database cx on 127.0.0.1:1 cannot be reached (", e.Message, StringComparison.Ordinal);
+        Assert.EndsWith("check Database:ConnectionString (host, port, database, user and password) and that the server is running.", e.Message, StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
     public async Task A_second_start_changes_nothing()
     {
         await using var store = await PostgresTestStore.CreateAsync();

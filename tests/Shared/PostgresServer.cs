@@ -55,6 +55,10 @@ public sealed class TemporaryPostgresDatabase : IAsyncDisposable
     /// <summary>A connection string to it.</summary>
     public string ConnectionString { get; }
 
+    /// <summary>A unique name for a database that does not exist yet; dropped on dispose if something created it.</summary>
+    public static TemporaryPostgresDatabase Reserve() =>
+        new(PostgresServer.RequireConnectionString(), $"cxdashboard_test_{Guid.NewGuid():N}");
+
     /// <summary>Creates the database.</summary>
     public static async Task<TemporaryPostgresDatabase> CreateAsync()
     {

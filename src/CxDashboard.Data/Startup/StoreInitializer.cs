@@ -24,8 +24,8 @@ public sealed partial class StoreInitializer(
     {
         EnsureSqliteFolder();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await CheckReachableAsync(db, cancellationToken);
-        await CheckNotNewerAsync(db, cancellationToken);
+        if (await CheckReachableAsync(db, cancellationToken))
+            await CheckNotNewerAsync(db, cancellationToken);
         await MigrateAsync(db, cancellationToken);
 
         if (await db.Kpis.AnyAsync(cancellationToken)) return;
@@ -66,34 +66,39 @@ public sealed partial class StoreInitializer(
         }
     }
 
-    private async Task CheckReachableAsync(CxDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens the store once. True when the database exists; false when a PostgreSQL server answers but the
+    /// database is not there yet (the migrations create it). Anything else stops start-up.
+    /// </summary>
+    private async Task<bool> CheckReachableAsync(CxDbContext db, CancellationToken cancellationToken)
     {
         try
         {
+            await db.Database.OpenConnectionAsync(cancellationToken);
             if (store.IsSqlite)
             {
                 // Opening a SQLite file that is not a database only fails at the first read.
-                await db.Database.OpenConnectionAsync(cancellationToken);
                 await using var command = db.Database.GetDbConnection().CreateCommand();
                 command.CommandText = "SELECT count(*) FROM sqlite_master";
                 await command.ExecuteScalarAsync(cancellationToken);
-                await db.Database.CloseConnectionAsync();
             }
-            else if (!await db.Database.CanConnectAsync(cancellationToken))
-            {
-                throw new StartupException(
-                    $"The {store.Description} cannot be reached: check Database:ConnectionString (host, port, database, user and password) and that the server is running.");
-            }
+
+            await db.Database.CloseConnectionAsync();
+            return true;
         }
-        catch (DbException e)
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.InvalidCatalogName)
+        {
+            return false;
+        }
+        catch (DbException e) when (store.IsSqlite)
         {
             throw new StartupException(
                 $"The {store.Description} cannot be opened ({FirstLine(e.Message)}): check Database:ConnectionString, or move the file away to start with a fresh store.", e);
         }
-        catch (InvalidOperationException e) when (!store.IsSqlite)
+        catch (Exception e) when (e is DbException or InvalidOperationException or TimeoutException)
         {
             throw new StartupException(
-                $"The {store.Description} cannot be reached ({FirstLine(e.Message)}): check Database:ConnectionString and that the server is running.", e);
+                $"The {store.Description} cannot be reached ({FirstLine(e.Message)}): check Database:ConnectionString (host, port, database, user and password) and that the server is running.", e);
         }
     }
 
