@@ -41,6 +41,19 @@ public sealed class ThemeTests(DashboardServer server, ChromiumBrowser chromium,
         AssertNoBrowserErrors();
     }
 
+    [BrowserFact]
+    public async Task A_reader_whose_system_is_dark_gets_the_dark_theme_from_the_start()
+    {
+        await Page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
+
+        await OpenAsync();
+
+        await Page.WaitForFunctionAsync("() => { const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\\d+/g).map(Number); return (r + g + b) / 3 < 60; }");
+        await Expect(TestId("value-chart").Locator(".apexcharts-canvas.apexcharts-theme-dark")).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Toggle dark theme" })).ToBeVisibleAsync();
+        AssertNoBrowserErrors();
+    }
+
     private static Task<double> BrightnessAsync(ILocator element, string property) =>
         element.EvaluateAsync<double>(Brightness, property);
 }
