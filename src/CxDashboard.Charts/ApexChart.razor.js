@@ -8,7 +8,13 @@ const sliceTypes = new Set(['donut', 'pie']);
 
 export async function create(element, optionsJson) {
     const chart = new ApexCharts(element, prepare(JSON.parse(optionsJson)));
-    await chart.render();
+    try {
+        await chart.render();
+    } catch (error) {
+        // A half-drawn chart would stay in the container and a later create would draw a second one beside it.
+        chart.destroy();
+        throw error;
+    }
     return chart;
 }
 

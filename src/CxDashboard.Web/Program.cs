@@ -1,6 +1,5 @@
 using CxDashboard.Data;
 using CxDashboard.Web;
-using CxDashboard.Web.Components;
 
 var builder = WebApplication.CreateBuilder(args);
 // Serve the referenced projects' static files (MudBlazor, the chart script) in any environment when run
@@ -16,17 +15,7 @@ try
     var app = builder.Build();
     app.Environment.EnsureChartScriptPresent();
     await app.Services.InitializeCxStoreAsync();
-
-    if (!app.Environment.IsDevelopment())
-    {
-        app.UseExceptionHandler("/Error", createScopeForErrors: true);
-        app.UseHsts();
-    }
-
-    app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-    app.UseAntiforgery();
-    app.MapStaticAssets();
-    app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    app.UseCxWeb();
     await app.RunAsync();
     return 0;
 }

@@ -18,6 +18,23 @@ public static class WebServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>The request pipeline: error pages, static files, antiforgery and the interactive Blazor app.</summary>
+    public static WebApplication UseCxWeb(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
     /// <summary>Stops start-up with one clear sentence when the chart script was never built into the app.</summary>
     public static void EnsureChartScriptPresent(this IWebHostEnvironment environment)
     {

@@ -4,8 +4,6 @@ namespace CxDashboard.Core.Tests;
 
 public sealed class HeadlineRatioTests
 {
-    private static readonly FigureFormat UsDollars = new("en-US", "USD");
-
     [Fact]
     public void Rox_is_gains_over_investment()
     {
@@ -84,37 +82,5 @@ public sealed class HeadlineRatioTests
 
         Assert.Equal(1_500_000m, ratios.NetValue.Value);
         Assert.Null(ratios.NetValue.NotApplicableReason);
-    }
-
-    [Fact]
-    public void Rox_formula_reads_with_the_numbers_substituted()
-    {
-        var ratios = HeadlineRatioCalculator.Compute(1_500_000m, 0m, 0m, 600_000m);
-
-        Assert.Equal("$1,500,000 ÷ $600,000 × 100 = 250.0%", ratios.Rox.Substitute(UsDollars));
-    }
-
-    [Fact]
-    public void Roi_formula_reads_with_the_numbers_substituted()
-    {
-        var ratios = HeadlineRatioCalculator.Compute(1_500_000m, 0m, 0m, 600_000m);
-
-        Assert.Equal("($1,500,000 − $600,000) ÷ $600,000 × 100 = 150.0%", ratios.Roi.Substitute(UsDollars));
-    }
-
-    [Fact]
-    public void Value_multiple_formula_names_each_factor()
-    {
-        var ratios = HeadlineRatioCalculator.Compute(costReduction: 900_000m, revenueGrowth: 400_000m, retention: 200_000m, investment: 600_000m);
-
-        Assert.Equal("($400,000 + $200,000 + $900,000) ÷ $600,000 = 2.50×", ratios.ValueMultiple.Substitute(UsDollars));
-    }
-
-    [Fact]
-    public void Substituted_formula_says_na_when_there_is_no_investment()
-    {
-        var ratios = HeadlineRatioCalculator.Compute(1_500_000m, 0m, 0m, 0m);
-
-        Assert.Equal("$1,500,000 ÷ $0.00 × 100 = n/a", ratios.Rox.Substitute(UsDollars));
     }
 }

@@ -30,6 +30,13 @@ public sealed class RiskAdjustmentTests
     }
 
     [Fact]
+    public void A_loss_is_made_larger_by_the_risk_not_smaller()
+    {
+        // Cross-sell that fell $22,668 below baseline, at 25 % risk: the conservative figure is −$28,335, not −$17,001.
+        Assert.Equal(-28_335m, new DriverMonth(-22_668m, null).RiskAdjusted(0.25m));
+    }
+
+    [Fact]
     public void A_cost_is_raised_by_its_risk()
     {
         var cost = Cost(CostRecurrence.OneTime, 10_000m, March, null, 0.10m);

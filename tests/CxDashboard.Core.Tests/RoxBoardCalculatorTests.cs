@@ -78,7 +78,7 @@ public sealed class RoxBoardCalculatorTests
         var board = Board(March, ThreeMonthsOfAht());
 
         Assert.Equal(
-            ["1 value drivers of 1 initiatives, risk-adjusted, 2025-01 to 2025-03", "cost items of 1 initiatives, risk-adjusted, 2025-01 to 2025-03"],
+            ["1 value driver of 1 initiative, risk-adjusted, 2025-01 to 2025-03", "cost items of 1 initiative, risk-adjusted, 2025-01 to 2025-03"],
             board.Headline.Rox.Inputs.Select(i => i.Source));
     }
 
@@ -277,7 +277,7 @@ public sealed class RoxBoardCalculatorTests
         Assert.Equal(390.0, aht.Previous);
         Assert.Equal(KpiStatus.TargetMet, aht.Standing.Status);
         Assert.Equal(63_600m, aht.MoneyThisMonth);
-        Assert.Equal(["Handle-time savings, voice (Voice self-service)"], aht.Drivers);
+        Assert.Equal(["Handle-time savings, voice (Voice self-service; Voice · all partners)"], aht.Drivers);
         Assert.False(aht.NotValueLinked);
     }
 
@@ -291,5 +291,45 @@ public sealed class RoxBoardCalculatorTests
         Assert.Null(csat.MoneyThisMonth);
         Assert.Empty(csat.Drivers);
         Assert.Equal(KpiStatus.Improving, csat.Standing.Status);
+    }
+
+    [Fact]
+    public void A_kpi_that_is_not_directional_and_has_no_driver_is_not_flagged_as_a_vanity_metric()
+    {
+        var clv = new KpiTileInputs(KpiCatalog.Find(KpiCatalog.Clv)!, new KpiAggregate(2_200, 0, 50_000, 1), default, Baseline: 2_100, Target: 2_300);
+
+        var board = RoxBoardCalculator.Compute(new BoardInputs(March, December, [Initiative(ThreeMonthsOfAht())], [clv]));
+
+        var tile = Assert.Single(board.Tiles);
+        Assert.False(tile.NotValueLinked);
+        Assert.Empty(tile.Drivers);
+        Assert.Null(tile.ChangeFromPrevious);
+    }
+
+    [Fact]
+    public void A_cost_paid_before_the_launch_counts_in_the_investment()
+    {
+        // $12,000 of design work in December, before the January launch, at no risk: investment to date is
+        // $51,000 + $12,000 = $63,000 and the to-date period starts in December.
+        var launch = Initiative(ThreeMonthsOfAht());
+        var withDesign = launch with
+        {
+            Costs = [.. launch.Costs, new CostItemSpec("Design", CostCategory.Other, CostNature.Opex, CostRecurrence.OneTime, 12_000m, December, null, 0m)],
+        };
+
+        var board = RoxBoardCalculator.Compute(new BoardInputs(March, December, [withDesign], []));
+
+        Assert.Equal(December, board.PeriodStart);
+        Assert.Equal(63_000m, board.Initiatives.Single().Investment);
+        Assert.Equal(12_000m, board.Series.Single(s => s.Month == December).Investment);
+        Assert.Equal(102_000m - 63_000m, board.Headline.NetValue.Value);
+    }
+
+    [Fact]
+    public void The_change_from_last_month_is_this_month_minus_the_last()
+    {
+        var board = Board(March, ThreeMonthsOfAht());
+
+        Assert.Equal(-30.0, board.Tiles.Single(t => t.Kpi.Code == KpiCatalog.Aht).ChangeFromPrevious);
     }
 }

@@ -67,16 +67,16 @@ public sealed partial class BoardTests(DashboardServer server, ChromiumBrowser c
         AssertNoBrowserErrors();
     }
 
-    // "221.4%", "-12.5%": a percentage with one decimal.
-    [GeneratedRegex(@"^-?\d{1,3}(,\d{3})*\.\d%$")]
+    // "221.4%", "−12.5%" (a true minus sign): a percentage with one decimal.
+    [GeneratedRegex(@"^−?\d{1,3}(,\d{3})*\.\d%$")]
     private static partial Regex Percent();
 
     // "3.21×": a multiple with two decimals.
-    [GeneratedRegex(@"^-?\d{1,3}(,\d{3})*\.\d{2}×$")]
+    [GeneratedRegex(@"^−?\d{1,3}(,\d{3})*\.\d{2}×$")]
     private static partial Regex Multiple();
 
-    // "$1,234,567" or "-$1,234": whole dollars with thousands separators.
-    [GeneratedRegex(@"^-?\$\d{1,3}(,\d{3})*$")]
+    // "$1,234,567" or "−$1,234": whole dollars with thousands separators.
+    [GeneratedRegex(@"^−?\$\d{1,3}(,\d{3})*$")]
     private static partial Regex Money();
 
     [GeneratedRegex(@"\S")]

@@ -59,8 +59,11 @@ public sealed record KpiTile(
     KpiStanding Standing, decimal? MoneyThisMonth, IReadOnlyList<string> Drivers,
     string? MissingThisMonth = null, bool AwaitingStart = false)
 {
-    /// <summary>A directional KPI that no driver prices: shown, but marked "not value-linked".</summary>
-    public bool NotValueLinked => Drivers.Count == 0;
+    /// <summary>A directional KPI (CSAT, NPS) that no driver prices: shown, but marked "not value-linked" (FORMULAS.md §5).</summary>
+    public bool NotValueLinked => Drivers.Count == 0 && Kpi.Role == KpiRole.Directional;
+
+    /// <summary>actual − last month, in the KPI's unit; null when either month has no data.</summary>
+    public double? ChangeFromPrevious => Actual - Previous;
 }
 
 /// <summary>The monthly ROX board: the headline ratios to date, value by factor over time, initiatives and KPI tiles.</summary>

@@ -19,7 +19,7 @@ public static class RoxBoardCalculator
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var month = inputs.Month;
-        var periodStart = inputs.Initiatives.Count == 0 ? month : inputs.Initiatives.Min(i => i.Start);
+        var periodStart = inputs.Initiatives.Count == 0 ? month : inputs.Initiatives.Min(FirstMonth);
         if (periodStart > month) periodStart = month;
         var chartStart = inputs.FirstMonth < periodStart ? inputs.FirstMonth : periodStart;
 
@@ -31,7 +31,8 @@ public static class RoxBoardCalculator
         foreach (var initiative in inputs.Initiatives)
         {
             decimal gains = 0, investment = 0;
-            foreach (var m in YearMonth.Range(initiative.Start, month))
+            // A cost paid before the launch (design, contracts) still counts: costs run from their own first month.
+            foreach (var m in YearMonth.Range(FirstMonth(initiative), month))
             {
                 var cost = initiative.Costs.Sum(c => c.RiskAdjustedIn(m));
                 investment += cost;
@@ -80,15 +81,15 @@ public static class RoxBoardCalculator
             toDateMonths.Sum(s => s.RevenueGrowth),
             toDateMonths.Sum(s => s.Retention),
             toDateMonths.Sum(s => s.Investment),
-            Source($"{drivers.Count} value drivers of {inputs.Initiatives.Count} initiatives", "risk-adjusted", periodStart, month),
-            Source($"cost items of {inputs.Initiatives.Count} initiatives", "risk-adjusted", periodStart, month));
+            Source(Count(drivers.Count, "value driver") + " of " + Count(inputs.Initiatives.Count, "initiative"), "risk-adjusted", periodStart, month),
+            Source("cost items of " + Count(inputs.Initiatives.Count, "initiative"), "risk-adjusted", periodStart, month));
 
         var tiles = inputs.Tiles.Select(t => Tile(t, drivers)).ToList();
         var selected = series[^1];
         var monthHeadline = HeadlineRatioCalculator.Compute(
             selected.CostReduction, selected.RevenueGrowth, selected.Retention, selected.Investment,
-            Source($"{drivers.Count} value drivers", "risk-adjusted", month, month),
-            Source($"cost items of {inputs.Initiatives.Count} initiatives", "risk-adjusted", month, month));
+            Source(Count(drivers.Count, "value driver"), "risk-adjusted", month, month),
+            Source("cost items of " + Count(inputs.Initiatives.Count, "initiative"), "risk-adjusted", month, month));
         return new RoxBoard(month, periodStart, headline, selected, monthHeadline, series, summaries, drivers, tiles);
     }
 
@@ -102,7 +103,7 @@ public static class RoxBoardCalculator
             t.Kpi, t.Actual.Value, t.Previous.Value, t.Baseline, t.Target,
             KpiStandingCalculator.Evaluate(t.Kpi.Direction, t.Baseline, t.Target, t.Actual.Value),
             money,
-            linked.Select(d => $"{d.Name} ({d.Initiative})").ToList(),
+            linked.Select(d => $"{d.Name} ({d.Initiative}; {d.ScopeLabel})").ToList(),
             missing.Count == 0 ? null : string.Join("; ", missing),
             linked.Count > 0 && linked.All(d => !d.Started));
     }
@@ -119,6 +120,13 @@ public static class RoxBoardCalculator
             _ => (cur.Cost, cur.Rev, cur.Ret + value, cur.Inv + investment),
         };
     }
+
+    /// <summary>An initiative's first month with cost or value: its start, or an earlier cost.</summary>
+    private static YearMonth FirstMonth(InitiativeInputs initiative) =>
+        initiative.Costs.Select(c => c.Start).Append(initiative.Start).Min();
+
+    private static string Count(int n, string noun) =>
+        string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? "" : "s")}");
 
     private static string Source(string what, string how, YearMonth from, YearMonth to) =>
         string.Create(CultureInfo.InvariantCulture, $"{what}, {how}, {from} to {to}");

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CxDashboard.Core.Money;
 
 /// <summary>How a figure is shown.</summary>
@@ -33,9 +31,9 @@ public enum FigureUnit
 public sealed record FigureInput(string Label, decimal Value, FigureUnit Unit, string Source);
 
 /// <summary>
-/// A figure that explains itself: its value, the formula in words, and the formula with the actual
-/// numbers substituted. The numbers are kept as values so that the UI formats them in the reader's
-/// culture; <see cref="Substitute"/> writes the substituted formula.
+/// A figure that explains itself: its value, the formula in words, and a template of the formula into
+/// which the actual numbers go. The numbers are kept as values so that the UI writes them in the
+/// reader's culture; Core writes no number itself.
 /// </summary>
 /// <param name="Name">The figure's name ("ROX").</param>
 /// <param name="Value">Its value; null when not applicable (see <see cref="NotApplicableReason"/>).</param>
@@ -51,15 +49,4 @@ public sealed record ExplainedFigure(
     string Formula,
     string Template,
     IReadOnlyList<FigureInput> Inputs,
-    string? NotApplicableReason = null)
-{
-    /// <summary>The formula with every input and the result written in <paramref name="format"/>.</summary>
-    public string Substitute(FigureFormat format)
-    {
-        ArgumentNullException.ThrowIfNull(format);
-        var text = Template.Replace("{result}", Value is { } v ? format.Format(v, Unit) : "n/a", StringComparison.Ordinal);
-        for (var i = 0; i < Inputs.Count; i++)
-            text = text.Replace("{" + i.ToString(CultureInfo.InvariantCulture) + "}", format.Format(Inputs[i].Value, Inputs[i].Unit), StringComparison.Ordinal);
-        return text;
-    }
-}
+    string? NotApplicableReason = null);

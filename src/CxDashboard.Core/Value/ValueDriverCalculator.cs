@@ -7,8 +7,11 @@ namespace CxDashboard.Core.Value;
 /// <param name="Missing">Which input was missing; null when the value was computed.</param>
 public readonly record struct DriverMonth(decimal? Value, string? Missing)
 {
-    /// <summary>The money after the TEI risk adjustment: value × (1 − risk); null when not computed.</summary>
-    public decimal? RiskAdjusted(decimal risk) => Value * (1m - risk);
+    /// <summary>
+    /// The money after the TEI risk adjustment, always towards the conservative side: a gain × (1 − risk),
+    /// a loss (a KPI that moved the wrong way) × (1 + risk); null when not computed.
+    /// </summary>
+    public decimal? RiskAdjusted(decimal risk) => Value is not { } v ? null : v >= 0 ? v * (1m - risk) : v * (1m + risk);
 }
 
 /// <summary>Turns a KPI delta into money per month for each driver type.</summary>
@@ -26,6 +29,9 @@ public static class ValueDriverCalculator
     {
         ArgumentNullException.ThrowIfNull(parameters);
         if (actual.Value is not { } a) return new DriverMonth(null, "actual KPI value");
+        // A value a decimal cannot hold (an infinite CLV at zero churn) prices nothing, rather than failing.
+        if (!IsMoneySafe(a) || !IsMoneySafe(baseline) || !IsMoneySafe(actual.Volume))
+            return new DriverMonth(null, "a finite KPI value");
         var b = baseline;
         var volume = parameters.Volume ?? (decimal)actual.Volume;
 
@@ -80,4 +86,6 @@ public static class ValueDriverCalculator
     public static double MonthlyChurnFromAnnual(double annual) => 1 - Math.Pow(1 - annual, 1.0 / 12);
 
     private static decimal D(double x) => (decimal)x;
+
+    private static bool IsMoneySafe(double x) => double.IsFinite(x) && Math.Abs(x) < 1e15;
 }

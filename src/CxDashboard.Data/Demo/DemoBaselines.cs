@@ -86,6 +86,7 @@ internal sealed class DemoBaselines(
         var value = KpiRollup.Combine(definition.Aggregation, sums).Value
             ?? throw new InvalidOperationException($"The demo data has no {kpi} between {first} and {last}.");
         // A sum over several months is a monthly figure only once divided by the months.
-        return Math.Round(definition.Aggregation == KpiAggregation.Sum ? value / (first.MonthsUntil(last) + 1) : value, 4);
+        // Kept exact: a baseline rounded for storage would move every driver priced against it.
+        return definition.Aggregation == KpiAggregation.Sum ? value / (first.MonthsUntil(last) + 1) : value;
     }
 }

@@ -19,6 +19,22 @@ public sealed class MeasurementQueries(IDbContextFactory<CxDbContext> contexts)
         return keys.Select(YearMonth.FromKey).ToList();
     }
 
+    /// <summary>True when the store holds at least one measurement for <paramref name="month"/>.</summary>
+    public async Task<bool> HasDataAsync(YearMonth month, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var key = month.Key;
+        return await db.Measurements.AsNoTracking().AnyAsync(m => m.Month == key, cancellationToken);
+    }
+
+    /// <summary>The earliest month with data; null for an empty store.</summary>
+    public async Task<YearMonth?> FirstMonthAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var key = await db.Measurements.AsNoTracking().MinAsync(m => (int?)m.Month, cancellationToken);
+        return key is { } k ? YearMonth.FromKey(k) : null;
+    }
+
     /// <summary>Sums per KPI id for each of the given months, over the scope.</summary>
     public async Task<IReadOnlyDictionary<(int KpiId, YearMonth Month), MeasurementSums>> SumsByKpiAsync(
         IReadOnlyCollection<YearMonth> months, MeasurementScope scope, CancellationToken cancellationToken = default)

@@ -95,6 +95,7 @@ public sealed record FactorChartView(
 /// <param name="StatusText">The status in words.</param>
 /// <param name="Money">The money its drivers produced this month ("$59,120 this month"), or null when not value-linked.</param>
 /// <param name="Drivers">The drivers that price it.</param>
+/// <param name="NotValueLinked">A directional KPI no driver prices: marked, never a headline.</param>
 /// <param name="MoneyNote">Why some or all of its money could not be computed this month; null when nothing is missing.</param>
 /// <param name="Role">Directional, magnitude or forensic.</param>
 /// <param name="Timing">Leading or lagging.</param>
@@ -111,6 +112,7 @@ public sealed record KpiTileView(
     string StatusText,
     string? Money,
     IReadOnlyList<string> Drivers,
+    bool NotValueLinked,
     string? MoneyNote,
     KpiRole Role,
     KpiTiming Timing,

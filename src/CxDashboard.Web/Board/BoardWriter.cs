@@ -1,6 +1,7 @@
 using CxDashboard.Core.Board;
 using CxDashboard.Core.Kpis;
 using CxDashboard.Core.Money;
+using CxDashboard.Web.Formatting;
 
 namespace CxDashboard.Web.Board;
 
@@ -12,7 +13,9 @@ internal sealed class BoardWriter(FigureFormat format)
     public BoardView Write(string organisationName, RoxBoard board, string monthLabel)
     {
         var culture = format.Culture;
-        var period = $"{RoxBoardService.MonthLabel(board.PeriodStart, culture)} – {monthLabel}, risk-adjusted";
+        var period = board.Initiatives.Any(i => i.Started)
+            ? $"{RoxBoardService.MonthLabel(board.PeriodStart, culture)} – {monthLabel}, risk-adjusted"
+            : $"no initiative had started by {monthLabel}";
         var h = board.Headline;
         var headline = new List<FigureView>
         {
@@ -58,7 +61,7 @@ internal sealed class BoardWriter(FigureFormat format)
         f.Value is { } v ? format.Format(v, f.Unit) : "n/a",
         caption,
         f.Formula,
-        f.Substitute(format),
+        format.Substitute(f),
         f.Inputs.Select(i => new FigureInputView(i.Label, format.Format(i.Value, i.Unit), i.Source)).ToList(),
         f.NotApplicableReason,
         tone);
@@ -80,11 +83,12 @@ internal sealed class BoardWriter(FigureFormat format)
             t.Baseline is null ? "not set" : _kpiFormat.Value(k, t.Baseline),
             t.Target is null ? "not set" : _kpiFormat.Value(k, t.Target),
             _kpiFormat.Delta(k, t.Standing.Delta, t.Actual),
-            _kpiFormat.Delta(k, t.Actual - t.Previous, t.Actual),
+            _kpiFormat.Delta(k, t.ChangeFromPrevious, t.Actual),
             t.Standing.Status,
             statusText,
             t.MoneyThisMonth is { } money ? format.Format(money, FigureUnit.Money) : null,
             t.Drivers,
+            t.NotValueLinked,
             t.AwaitingStart ? "No value yet: the initiative that prices it has not started"
                 : t.MissingThisMonth is null ? null : $"Not computed this month: missing {t.MissingThisMonth}",
             k.Role,

@@ -1,5 +1,7 @@
+using System.Globalization;
 using CxDashboard.Core.Kpis;
 using CxDashboard.Core.Money;
+using CxDashboard.Web.Formatting;
 
 namespace CxDashboard.Web.Board;
 
@@ -11,6 +13,7 @@ public sealed class KpiValueFormat(FigureFormat format)
     {
         ArgumentNullException.ThrowIfNull(kpi);
         if (value is not { } v) return "no data";
+        if (!double.IsFinite(v)) return "n/a";
         var c = format.Culture;
         return kpi.Unit switch
         {
@@ -32,22 +35,26 @@ public sealed class KpiValueFormat(FigureFormat format)
     public string Delta(KpiDefinition kpi, double? delta, double? reference = null)
     {
         ArgumentNullException.ThrowIfNull(kpi);
-        if (delta is not { } d) return "";
-        var c = format.Culture;
+        if (delta is not { } d || !double.IsFinite(d)) return "";
         var a = Math.Abs(d);
-        var text = kpi.Unit switch
+        var (scale, decimals, suffix) = kpi.Unit switch
         {
-            KpiUnit.Money => ((decimal)a).ToString(a >= 100 ? "C0" : "C2", c),
-            KpiUnit.Rate => (a * 100).ToString((reference is { } r ? Math.Abs(r) < 0.05 : a < 0.01) ? "N2" : "N1", c) + " pp",
-            KpiUnit.Seconds => a.ToString("N0", c) + " s",
-            KpiUnit.Score => a.ToString("N1", c),
-            KpiUnit.Count => a.ToString("N0", c),
-            KpiUnit.Weeks => a.ToString("N1", c) + " wk",
-            _ => a.ToString("N2", c),
+            KpiUnit.Money => (1.0, a >= 100 ? 0 : 2, ""),
+            KpiUnit.Rate => (100.0, (reference is { } r ? Math.Abs(r) < 0.05 : a < 0.01) ? 2 : 1, " pp"),
+            KpiUnit.Seconds => (1.0, 0, " s"),
+            KpiUnit.Score => (1.0, 1, ""),
+            KpiUnit.Count => (1.0, 0, ""),
+            KpiUnit.Weeks => (1.0, 1, " wk"),
+            _ => (1.0, 2, ""),
         };
-        // The sign follows what is written: a change that rounds to zero is "±0.0", never "−0.0".
-        var roundsToZero = text.All(ch => !char.IsDigit(ch) || ch == '0');
-        var sign = roundsToZero ? "±" : d > 0 ? "+" : "−";
-        return sign + text;
+        // A real change too small for the usual precision gets more digits rather than reading "±0.0"
+        // next to a status that says it moved; only a change that is zero to 4 decimals reads as zero.
+        while (decimals < 4 && Math.Round(a * scale, decimals) == 0 && Math.Round(a * scale, 4) != 0) decimals++;
+        var c = format.Culture;
+        var number = kpi.Unit == KpiUnit.Money
+            ? ((decimal)a).ToString("C" + decimals.ToString(CultureInfo.InvariantCulture), c)
+            : (a * scale).ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), c) + suffix;
+        var sign = Math.Round(a * scale, decimals) == 0 ? "±" : d > 0 ? "+" : "−";
+        return sign + number;
     }
 }

@@ -3,6 +3,7 @@ using CxDashboard.Core.Board;
 using CxDashboard.Core.CashFlows;
 using CxDashboard.Core.Kpis;
 using CxDashboard.Core.Money;
+using CxDashboard.Web.Formatting;
 using CxDashboard.Core.Time;
 using CxDashboard.Core.Value;
 using CxDashboard.Data.Model;
@@ -37,16 +38,18 @@ public sealed class RoxBoardService(MeasurementQueries measurements, Organisatio
         var settings = await organisation.SettingsAsync(cancellationToken);
         var format = new FigureFormat(settings.Culture, settings.Currency);
         var monthLabel = MonthLabel(month, format.Culture);
-        var months = await measurements.MonthsWithDataAsync(cancellationToken);
-        if (!months.Contains(month)) return BoardView.NoData(settings.OrganisationName, month.ToString(), monthLabel);
+        if (!await measurements.HasDataAsync(month, cancellationToken) || await measurements.FirstMonthAsync(cancellationToken) is not { } firstData)
+            return BoardView.NoData(settings.OrganisationName, month.ToString(), monthLabel);
 
         var kpis = (await organisation.KpisAsync(cancellationToken)).ToDictionary(k => k.Id);
-        var initiatives = await organisation.InitiativesAsync(cancellationToken);
+        // A proposed initiative has neither spent nor delivered anything yet: it belongs to the business case, not the board.
+        var initiatives = (await organisation.InitiativesAsync(cancellationToken))
+            .Where(i => i.Status != InitiativeStatus.Proposed).ToList();
         // The value chart starts when the first initiative did: months before it hold no value to draw.
         var firstStart = initiatives.Count == 0 ? month : YearMonth.FromKey(initiatives.Min(i => i.StartMonth));
         var inputs = new BoardInputs(
             month,
-            firstStart > months[0] ? firstStart : months[0],
+            firstStart > firstData ? firstStart : firstData,
             await InitiativeInputsAsync(initiatives, month, cancellationToken),
             await TileInputsAsync(kpis, month, cancellationToken));
         var board = RoxBoardCalculator.Compute(inputs);

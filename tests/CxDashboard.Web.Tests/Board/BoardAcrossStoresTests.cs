@@ -21,6 +21,7 @@ public sealed class BoardAcrossStoresTests(SeededStore sqlite)
             ["Database:ConnectionString"] = postgres.ConnectionString,
         }).Build();
         var services = new ServiceCollection().AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
         services.AddCxData(configuration, AppContext.BaseDirectory);
         services.AddCxWeb();
         await using var onPostgres = services.BuildServiceProvider();

@@ -100,6 +100,9 @@ public sealed class BoardPageTests : IAsyncLifetime
         Assert.NotNull(cut.Find("[data-testid=kpi-CPC] [data-testid=kpi-money]"));
         Assert.NotNull(cut.Find("[data-testid=kpi-NPS] [data-testid=kpi-not-value-linked]"));
         Assert.NotNull(cut.Find("[data-testid=kpi-CSAT] [data-testid=kpi-not-value-linked]"));
+        // CLV is forensic, not directional: unpriced, but no vanity metric.
+        Assert.NotNull(cut.Find("[data-testid=kpi-CLV] [data-testid=kpi-no-driver]"));
+        Assert.Empty(cut.FindAll("[data-testid=kpi-CLV] [data-testid=kpi-not-value-linked]"));
         Assert.Matches(@"^\d+(\.\d)?%$", cut.Find("[data-testid=kpi-FCR] [data-testid=kpi-actual]").TextContent.Trim());
         Assert.EndsWith(" s", cut.Find("[data-testid=kpi-AHT] [data-testid=kpi-actual]").TextContent.Trim(), StringComparison.Ordinal);
     }

@@ -1,5 +1,5 @@
 using CxDashboard.Core.Kpis;
-using CxDashboard.Core.Money;
+using CxDashboard.Web.Formatting;
 using CxDashboard.Web.Board;
 
 namespace CxDashboard.Web.Tests.Board;
@@ -34,9 +34,24 @@ public sealed class KpiValueFormatTests
     }
 
     [Fact]
-    public void A_change_that_rounds_to_zero_is_written_without_a_misleading_sign()
+    public void A_real_change_too_small_for_the_usual_precision_gets_more_digits()
     {
-        Assert.Equal("±0.0", _format.Delta(Kpi("NPS"), -0.02));
-        Assert.Equal("±0 s", _format.Delta(Kpi("AHT"), 0.3));
+        Assert.Equal("−0.02", _format.Delta(Kpi("NPS"), -0.02));
+        Assert.Equal("+0.3 s", _format.Delta(Kpi("AHT"), 0.3));
+        Assert.Equal("+0.04 pp", _format.Delta(Kpi("FCR"), 0.0004, reference: 0.719));
+    }
+
+    [Fact]
+    public void No_change_reads_as_zero_without_a_sign()
+    {
+        Assert.Equal("±0.0", _format.Delta(Kpi("NPS"), 0.0));
+        Assert.Equal("±0 s", _format.Delta(Kpi("AHT"), 0.00001));
+    }
+
+    [Fact]
+    public void A_value_a_number_cannot_hold_is_not_written_as_one()
+    {
+        Assert.Equal("n/a", _format.Value(Kpi("CLV"), double.PositiveInfinity));
+        Assert.Equal("", _format.Delta(Kpi("CLV"), double.NaN));
     }
 }

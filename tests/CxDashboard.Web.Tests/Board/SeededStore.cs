@@ -34,6 +34,7 @@ public sealed class SeededStore : IAsyncLifetime
     public void AddAppServices(IServiceCollection services)
     {
         services.AddLogging();
+        services.AddSingleton<IConfiguration>(Configuration);
         services.AddCxData(Configuration, _folder);
         services.AddCxCharts();
         services.AddCxWeb();

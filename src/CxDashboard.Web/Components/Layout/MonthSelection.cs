@@ -28,8 +28,20 @@ public sealed class MonthSelection(RoxBoardService board)
     /// <summary>Raised after <see cref="Selected"/> changes.</summary>
     public event Func<Task>? Changed;
 
-    /// <summary>Loads the months and the organisation once per circuit.</summary>
-    public Task EnsureLoadedAsync() => _loading ??= LoadAsync();
+    /// <summary>Loads the months and the organisation once per circuit; a failed load is tried again next time.</summary>
+    public async Task EnsureLoadedAsync()
+    {
+        _loading ??= LoadAsync();
+        try
+        {
+            await _loading;
+        }
+        catch
+        {
+            _loading = null;
+            throw;
+        }
+    }
 
     /// <summary>Selects a month and tells whoever listens.</summary>
     public async Task SelectAsync(YearMonth month)

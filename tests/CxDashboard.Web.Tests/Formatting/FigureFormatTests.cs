@@ -1,6 +1,7 @@
 using CxDashboard.Core.Money;
+using CxDashboard.Web.Formatting;
 
-namespace CxDashboard.Core.Tests;
+namespace CxDashboard.Web.Tests.Formatting;
 
 public sealed class FigureFormatTests
 {
@@ -15,10 +16,12 @@ public sealed class FigureFormatTests
     }
 
     [Fact]
-    public void Money_below_100_is_written_with_cents()
+    public void Money_below_100_is_written_with_cents_unless_whole()
     {
         Assert.Equal("$99.50", UsDollars.Format(99.5m, FigureUnit.Money));
-        Assert.Equal("$0.00", UsDollars.Format(0m, FigureUnit.Money));
+        Assert.Equal("$7.90", UsDollars.Format(7.9m, FigureUnit.Money));
+        Assert.Equal("$0", UsDollars.Format(0m, FigureUnit.Money));
+        Assert.Equal("$48", UsDollars.Format(48m, FigureUnit.Money));
     }
 
     [Fact]
@@ -39,7 +42,8 @@ public sealed class FigureFormatTests
     public void Compact_money_below_ten_thousand_is_written_in_full()
     {
         Assert.Equal("$9,999", UsDollars.Compact(9_999m));
-        Assert.Equal("$48.00", UsDollars.Compact(48m));
+        Assert.Equal("$48", UsDollars.Compact(48m));
+        Assert.Equal("$47.50", UsDollars.Compact(47.5m));
     }
 
     [Fact]

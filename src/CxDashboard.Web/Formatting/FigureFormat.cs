@@ -1,10 +1,11 @@
 using System.Globalization;
+using CxDashboard.Core.Money;
 
-namespace CxDashboard.Core.Money;
+namespace CxDashboard.Web.Formatting;
 
 /// <summary>
 /// Writes figures for one reader: the organisation's culture and currency are passed in, never taken
-/// from the thread, so the same figure reads the same on every server.
+/// from the thread, so the same figure reads the same on every server. Core computes; this writes.
 /// </summary>
 public sealed class FigureFormat
 {
@@ -30,7 +31,8 @@ public sealed class FigureFormat
     /// <summary>The value written for its unit: money without cents above 100, rates and percentages with one decimal.</summary>
     public string Format(decimal value, FigureUnit unit) => unit switch
     {
-        FigureUnit.Money => Math.Abs(value) >= 100 ? value.ToString("C0", _culture) : value.ToString("C2", _culture),
+        // Cents only where they matter: small amounts that are not whole ($7.90), never on $0 or $1,920,000.
+        FigureUnit.Money => Math.Abs(value) >= 100 || value == decimal.Truncate(value) ? value.ToString("C0", _culture) : value.ToString("C2", _culture),
         FigureUnit.Percent => (value / 100m).ToString("P1", _culture),
         FigureUnit.Multiple => value.ToString("N2", _culture) + "×",
         FigureUnit.Rate => value.ToString("P1", _culture),
@@ -51,6 +53,16 @@ public sealed class FigureFormat
             : abs >= 10_000m ? (value / 1_000m, "K")
             : (value, "");
         return suffix.Length == 0 ? Format(value, FigureUnit.Money) : scaled.ToString("C1", _culture) + suffix;
+    }
+
+    /// <summary>The figure's formula with every input and the result written in this format.</summary>
+    public string Substitute(ExplainedFigure figure)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        var text = figure.Template.Replace("{result}", figure.Value is { } v ? Format(v, figure.Unit) : "n/a", StringComparison.Ordinal);
+        for (var i = 0; i < figure.Inputs.Count; i++)
+            text = text.Replace("{" + i.ToString(CultureInfo.InvariantCulture) + "}", Format(figure.Inputs[i].Value, figure.Inputs[i].Unit), StringComparison.Ordinal);
+        return text;
     }
 
     private static string CurrencySymbol(string code, CultureInfo culture)
