@@ -1,0 +1,79 @@
+using CxDashboard.Core.Time;
+using CxDashboard.Web.Board;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CxDashboard.Web.Tests.Board;
+
+/// <summary>
+/// The demo organisation's board, figure for figure, as an analyst recomputed it by hand from the store's
+/// rows with FORMULAS.md (outside this code base). A change to any figure here is a change to what
+/// executives read: check it by hand again before updating a number.
+/// </summary>
+[Collection(SeededStoreGroup.Name)]
+public sealed class DemoBoardFiguresTests(SeededStore store)
+{
+    private async Task<BoardView> BoardAsync(YearMonth month)
+    {
+        var services = new ServiceCollection();
+        store.AddAppServices(services);
+        await using var provider = services.BuildServiceProvider();
+        return await provider.GetRequiredService<RoxBoardService>().GetAsync(month);
+    }
+
+    private static string Figure(BoardView view, string key) =>
+        view.Headline.Concat(view.ThisMonth).Single(f => f.Key == key).Value;
+
+    [Fact]
+    public async Task October_2026_reads_as_checked_by_hand()
+    {
+        var view = await BoardAsync(new YearMonth(2026, 10));
+
+        Assert.Equal("March 2025 – October 2026, risk-adjusted", view.PeriodLabel);
+        Assert.Equal("209.2%", Figure(view, "rox"));
+        Assert.Equal("109.2%", Figure(view, "roi"));
+        Assert.Equal("2.09×", Figure(view, "multiple"));
+        Assert.Equal("$2,752,657", Figure(view, "net"));
+        Assert.Equal("$257,588", Figure(view, "month-net"));
+        Assert.Equal("395.6%", Figure(view, "month-rox"));
+        Assert.Equal(
+            [
+                ("AI agent for tier-1 contacts", "$2,588,901", "$1,445,500", "179.1%"),
+                ("Agent assist for voice agents", "$1,588,930", "$700,600", "226.8%"),
+                ("Outsource chat to Meridian CX", "$1,095,326", "$374,400", "292.6%"),
+            ],
+            view.Initiatives.Select(i => (i.Name, i.Gains, i.Investment, i.Rox)));
+        Assert.Equal(
+            [
+                ("CPC", "$4.19", "Target met", "$93,501"),
+                ("FCR", "71.9%", "Better than baseline, short of target", "$37,083"),
+                ("AHT", "477 s", "Better than baseline, short of target", "$56,680"),
+                ("CSAT", "77.1%", "Better than baseline, short of target", null),
+                ("NPS", "15.0", "Better than baseline, short of target", null),
+                ("CLV", "$2,204", "Better than baseline, short of target", null),
+                ("CHURN", "1.49%", "Target met", "$8,450"),
+            ],
+            view.Tiles.Select(t => (t.Code, t.Actual, t.StatusText, t.Money)));
+    }
+
+    [Fact]
+    public async Task June_2025_reads_as_checked_by_hand_with_losses_risk_adjusted_conservatively()
+    {
+        var view = await BoardAsync(new YearMonth(2025, 6));
+
+        Assert.Equal("33.6%", Figure(view, "rox"));
+        Assert.Equal("−66.4%", Figure(view, "roi"));
+        Assert.Equal("0.34×", Figure(view, "multiple"));
+        Assert.Equal("−$633,080", Figure(view, "net"));
+        Assert.Equal("−$184,873", Figure(view, "month-net"));
+        Assert.Equal("40.6%", Figure(view, "month-rox"));
+        Assert.Equal(
+            [
+                ("AI agent for tier-1 contacts", "$322,114", "$689,500", "46.7%"),
+                ("Agent assist for voice agents", "−$1,893", "$263,800", "−0.7%"),
+                ("Outsource chat to Meridian CX", "—", "—", "—"),
+            ],
+            view.Initiatives.Select(i => (i.Name, i.Gains, i.Investment, i.Rox)));
+        // Churn rose above its baseline in agent assist's first month: −$2,275.85 × (1 + 30 %).
+        Assert.Equal("−$2,959", view.Tiles.Single(t => t.Code == "CHURN").Money);
+    }
+}
