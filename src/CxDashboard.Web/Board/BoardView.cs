@@ -13,6 +13,7 @@ namespace CxDashboard.Web.Board;
 /// <param name="Chart">Value by factor per month.</param>
 /// <param name="Tiles">The KPI tiles.</param>
 /// <param name="Initiatives">Each initiative's figures to date.</param>
+/// <param name="NotStartedNote">When no initiative had started by the month, why there is no return to show; null otherwise.</param>
 public sealed record BoardView(
     string OrganisationName,
     string Month,
@@ -23,7 +24,8 @@ public sealed record BoardView(
     IReadOnlyList<FigureView> ThisMonth,
     FactorChartView Chart,
     IReadOnlyList<KpiTileView> Tiles,
-    IReadOnlyList<InitiativeRowView> Initiatives)
+    IReadOnlyList<InitiativeRowView> Initiatives,
+    string? NotStartedNote = null)
 {
     /// <summary>A board for a month the store has nothing for.</summary>
     public static BoardView NoData(string organisationName, string month, string monthLabel) =>

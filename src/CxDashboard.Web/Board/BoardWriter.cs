@@ -52,7 +52,11 @@ internal sealed class BoardWriter(FigureFormat format)
                 ToneOf(i.Rox.Value, 100m))
             : new InitiativeRowView(i.Name, $"starts {RoxBoardService.MonthLabel(i.Start, culture)}", "—", "—", "—", FigureTone.Neutral)).ToList();
 
-        return new BoardView(organisationName, board.Month.ToString(), monthLabel, true, period, headline, thisMonth, chart, tiles, initiatives);
+        var first = board.Initiatives.OrderBy(i => i.Start).FirstOrDefault();
+        var notStarted = board.Initiatives.Any(i => i.Started) ? null
+            : first is null ? $"There are no CX initiatives yet, so there is no return to show for {monthLabel}. The KPIs below show where the organisation stands."
+            : $"No CX initiative had started by {monthLabel}, so there is no return to show yet: the first, {first.Name}, starts in {RoxBoardService.MonthLabel(first.Start, culture)}. The KPIs below show where the organisation stood before it.";
+        return new BoardView(organisationName, board.Month.ToString(), monthLabel, true, period, headline, thisMonth, chart, tiles, initiatives, notStarted);
     }
 
     private FigureView Figure(string key, ExplainedFigure f, string caption, FigureTone tone) => new(

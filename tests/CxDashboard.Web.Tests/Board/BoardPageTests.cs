@@ -140,6 +140,22 @@ public sealed class BoardPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_month_before_any_initiative_says_so_instead_of_showing_empty_returns()
+    {
+        var months = _ctx.Services.GetRequiredService<MonthSelection>();
+        var cut = RenderBoard();
+
+        await cut.InvokeAsync(() => months.SelectAsync(new YearMonth(2025, 1)));
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            "No CX initiative had started by January 2025, so there is no return to show yet: the first, AI agent for tier-1 contacts, starts in March 2025. The KPIs below show where the organisation stood before it.",
+            cut.Find("[data-testid=not-started]").TextContent));
+        Assert.Empty(cut.FindAll("[data-testid=figure-rox]"));
+        Assert.Empty(cut.FindAll("[data-testid=value-chart]"));
+        Assert.Equal(7, cut.FindAll("[data-testid^=kpi-] [data-testid=kpi-actual]").Count);
+    }
+
+    [Fact]
     public void A_month_in_the_address_that_is_not_a_month_is_explained()
     {
         _ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("/?month=2026-13");
