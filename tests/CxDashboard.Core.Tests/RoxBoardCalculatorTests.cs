@@ -136,7 +136,10 @@ public sealed class RoxBoardCalculatorTests
         var driver = Assert.Single(board.Drivers);
         Assert.Equal(
             new DriverValue(InitiativeName, DriverName, "AHT", ValueFactor.CostReduction, true, 63_600m, 102_000m, null, "Voice · all partners"),
-            driver);
+            driver with { Explanation = null });
+        // Its explanation carries the same money with the month's actual: (420 − 360) s × 132,500 ÷ 3600 × $36 × 0.8.
+        Assert.Equal(63_600m, driver.Explanation!.Value);
+        Assert.Equal([420m, 360m, 132_500m, 36m, 0.20m], driver.Explanation.Inputs.Select(i => i.Value));
     }
 
     [Fact]

@@ -30,9 +30,11 @@ public sealed record FactorMonth(YearMonth Month, decimal CostReduction, decimal
 /// <param name="Missing">What input was missing this month, if any.</param>
 /// <param name="ScopeLabel">Which channels, partners and segments it covers.</param>
 /// <param name="Started">False when its initiative starts after the selected month.</param>
+/// <param name="Explanation">This month's money with its formula, substituted numbers and sources; null before the start.</param>
 public sealed record DriverValue(
     string Initiative, string Name, string KpiCode, Value.ValueFactor Factor, bool IsHard,
-    decimal? ThisMonth, decimal ToDate, string? Missing, string ScopeLabel, bool Started = true);
+    decimal? ThisMonth, decimal ToDate, string? Missing, string ScopeLabel, bool Started = true,
+    ExplainedFigure? Explanation = null);
 
 /// <summary>An initiative's figures to date.</summary>
 /// <param name="Name">Its name.</param>
@@ -54,10 +56,11 @@ public sealed record InitiativeSummary(string Name, YearMonth Start, decimal Gai
 /// <param name="Drivers">The drivers that price it.</param>
 /// <param name="MissingThisMonth">What its started drivers lacked this month, when some produced no money; null otherwise.</param>
 /// <param name="AwaitingStart">True when every driver that prices it belongs to an initiative that has not started yet.</param>
+/// <param name="DriverExplanations">How each started driver that prices it made this month's money.</param>
 public sealed record KpiTile(
     KpiDefinition Kpi, double? Actual, double? Previous, double? Baseline, double? Target,
     KpiStanding Standing, decimal? MoneyThisMonth, IReadOnlyList<string> Drivers,
-    string? MissingThisMonth = null, bool AwaitingStart = false)
+    string? MissingThisMonth = null, bool AwaitingStart = false, IReadOnlyList<ExplainedFigure>? DriverExplanations = null)
 {
     /// <summary>A directional KPI (CSAT, NPS) that no driver prices: shown, but marked "not value-linked" (FORMULAS.md §5).</summary>
     public bool NotValueLinked => Drivers.Count == 0 && Kpi.Role == KpiRole.Directional;

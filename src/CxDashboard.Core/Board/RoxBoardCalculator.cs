@@ -43,6 +43,7 @@ public static class RoxBoardCalculator
             {
                 decimal toDate = 0;
                 DriverMonth current = default;
+                ExplainedFigure? explanation = null;
                 foreach (var m in YearMonth.Range(initiative.Start, month))
                 {
                     var actual = driver.Actuals.TryGetValue(m, out var a) ? a : default;
@@ -51,7 +52,12 @@ public static class RoxBoardCalculator
                     var adjusted = value.RiskAdjusted(driver.Spec.Risk) ?? 0m;
                     toDate += adjusted;
                     Accumulate(byMonth, m, driver.Spec.Factor, adjusted, 0m);
-                    if (m == month) current = value;
+                    if (m == month)
+                    {
+                        current = value;
+                        explanation = DriverExplanation.Explain(
+                            driver.Spec, Lineage(driver), driver.Baseline, actual, m, initiative.Start.MonthsUntil(m) + 1);
+                    }
                 }
 
                 gains += toDate;
@@ -61,7 +67,8 @@ public static class RoxBoardCalculator
                     toDate,
                     month >= initiative.Start ? current.Missing : "the initiative had not started",
                     driver.ScopeLabel,
-                    month >= initiative.Start));
+                    month >= initiative.Start,
+                    explanation));
             }
 
             summaries.Add(new InitiativeSummary(
@@ -105,7 +112,8 @@ public static class RoxBoardCalculator
             money,
             linked.Select(d => $"{d.Name} ({d.Initiative}; {d.ScopeLabel})").ToList(),
             missing.Count == 0 ? null : string.Join("; ", missing),
-            linked.Count > 0 && linked.All(d => !d.Started));
+            linked.Count > 0 && linked.All(d => !d.Started),
+            linked.Where(d => d.Explanation is not null).Select(d => d.Explanation!).ToList());
     }
 
     private static void Accumulate(
@@ -120,6 +128,14 @@ public static class RoxBoardCalculator
             _ => (cur.Cost, cur.Rev, cur.Ret + value, cur.Inv + investment),
         };
     }
+
+    /// <summary>The KPI and sources a driver's explanation names; a KPI outside the catalog shows as a score.</summary>
+    private static DriverLineage Lineage(DriverInputs driver) => new(
+        driver.Kpi ?? KpiCatalog.Find(driver.Spec.KpiCode) ?? new KpiDefinition(
+            driver.Spec.KpiCode, driver.Spec.KpiCode, KpiUnit.Score, KpiDirection.HigherIsBetter, KpiAggregation.WeightedMean,
+            KpiRole.Magnitude, KpiTiming.Leading, KpiGrain.Contact, "", driver.Spec.KpiCode, null),
+        driver.ScopeLabel,
+        driver.BaselineSource);
 
     /// <summary>An initiative's first month with cost or value: its start, or an earlier cost.</summary>
     private static YearMonth FirstMonth(InitiativeInputs initiative) =>

@@ -97,6 +97,7 @@ public sealed record FactorChartView(
 /// <param name="StatusText">The status in words.</param>
 /// <param name="Money">The money its drivers produced this month ("$59,120 this month"), or null when not value-linked.</param>
 /// <param name="Drivers">The drivers that price it.</param>
+/// <param name="DriverFigures">How each driver that prices it made this month's money, for its tooltip.</param>
 /// <param name="NotValueLinked">A directional KPI no driver prices: marked, never a headline.</param>
 /// <param name="MoneyNote">Why some or all of its money could not be computed this month; null when nothing is missing.</param>
 /// <param name="Role">Directional, magnitude or forensic.</param>
@@ -114,6 +115,7 @@ public sealed record KpiTileView(
     string StatusText,
     string? Money,
     IReadOnlyList<string> Drivers,
+    IReadOnlyList<FigureView> DriverFigures,
     bool NotValueLinked,
     string? MoneyNote,
     KpiRole Role,

@@ -92,6 +92,7 @@ internal sealed class BoardWriter(FigureFormat format)
             statusText,
             t.MoneyThisMonth is { } money ? format.Format(money, FigureUnit.Money) : null,
             t.Drivers,
+            (t.DriverExplanations ?? []).Select(e => Figure("driver", e, "", ToneOf(e.Value, 0m))).ToList(),
             t.NotValueLinked,
             t.AwaitingStart ? "No value yet: the initiative that prices it has not started"
                 : t.MissingThisMonth is null ? null : $"Not computed this month: missing {t.MissingThisMonth}",

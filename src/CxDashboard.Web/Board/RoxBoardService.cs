@@ -77,7 +77,9 @@ public sealed class RoxBoardService(MeasurementQueries measurements, Organisatio
                     new ValueDriverSpec(driver.Name, driver.Type, kpi.Code, driver.Factor, driver.IsHard, driver.Risk, driver.Parameters),
                     baseline.Value,
                     sums.ToDictionary(kv => kv.Key, kv => KpiRollup.Combine(kpi.Aggregation, kv.Value)),
-                    ScopeLabel(baseline, dimensions)));
+                    ScopeLabel(baseline, dimensions),
+                    $"baseline of {initiative.Name}, measured {YearMonth.FromKey(baseline.PeriodStart)} to {YearMonth.FromKey(baseline.PeriodEnd)}",
+                    kpi));
             }
 
             var costs = initiative.CostItems.Select(c => new CostItemSpec(

@@ -35,7 +35,8 @@ public sealed class FigureFormat
         FigureUnit.Money => Math.Abs(value) >= 100 || value == decimal.Truncate(value) ? value.ToString("C0", _culture) : value.ToString("C2", _culture),
         FigureUnit.Percent => (value / 100m).ToString("P1", _culture),
         FigureUnit.Multiple => value.ToString("N2", _culture) + "×",
-        FigureUnit.Rate => value.ToString("P1", _culture),
+        // Small rates (churn of 1.49 %) need a second decimal to show their change at all.
+        FigureUnit.Rate => value.ToString(value != 0 && Math.Abs(value) < 0.05m ? "P2" : "P1", _culture),
         FigureUnit.Seconds => value.ToString("N0", _culture) + " s",
         FigureUnit.Score => value.ToString("N1", _culture),
         FigureUnit.Count => value.ToString("N0", _culture),

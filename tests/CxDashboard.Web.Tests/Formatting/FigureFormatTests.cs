@@ -57,7 +57,7 @@ public sealed class FigureFormatTests
     public void Rate_is_a_fraction_written_as_a_percentage()
     {
         Assert.Equal("25.0%", UsDollars.Format(0.25m, FigureUnit.Rate));
-        Assert.Equal("1.4%", UsDollars.Format(0.0142m, FigureUnit.Rate));
+        Assert.Equal("1.42%", UsDollars.Format(0.0142m, FigureUnit.Rate));
     }
 
     [Fact]
