@@ -335,4 +335,22 @@ public sealed class RoxBoardCalculatorTests
 
         Assert.Equal(-30.0, board.Tiles.Single(t => t.Kpi.Code == KpiCatalog.Aht).ChangeFromPrevious);
     }
+
+    [Fact]
+    public void Gains_are_split_by_evidence_and_by_hard_or_soft()
+    {
+        // Beside the measured handle-time savings ($102,000 to date), an agreed $5,000 a month of soft value from
+        // January at 50 % risk: $2,500 a month, $7,500 to date, assumed.
+        var launch = Initiative(ThreeMonthsOfAht());
+        var agreed = new DriverInputs(
+            new ValueDriverSpec("Brand uplift (agreed)", ValueDriverType.ManualAmount, KpiCatalog.Nps, ValueFactor.RevenueGrowth,
+                IsHard: false, Risk: 0.5m, new DriverParameters(UnitValue: 5_000m)),
+            Baseline: 0, new Dictionary<YearMonth, KpiAggregate>(), "all channels");
+
+        var board = RoxBoardCalculator.Compute(new BoardInputs(March, December, [launch with { Drivers = [.. launch.Drivers, agreed] }], []));
+
+        Assert.Equal(new EvidenceSplit(Measured: 102_000m, Modelled: 0m, Assumed: 7_500m, Hard: 102_000m, Soft: 7_500m), board.Evidence);
+        Assert.Equal(EvidenceKind.Assumed, board.Drivers.Single(d => d.Name == "Brand uplift (agreed)").Evidence);
+        Assert.Equal(109_500m - 51_000m, board.Headline.NetValue.Value);
+    }
 }

@@ -31,10 +31,19 @@ public sealed record FactorMonth(YearMonth Month, decimal CostReduction, decimal
 /// <param name="ScopeLabel">Which channels, partners and segments it covers.</param>
 /// <param name="Started">False when its initiative starts after the selected month.</param>
 /// <param name="Explanation">This month's money with its formula, substituted numbers and sources; null before the start.</param>
+/// <param name="Evidence">How its money is known: measured from KPI data, or assumed (an agreed amount).</param>
 public sealed record DriverValue(
     string Initiative, string Name, string KpiCode, Value.ValueFactor Factor, bool IsHard,
     decimal? ThisMonth, decimal ToDate, string? Missing, string ScopeLabel, bool Started = true,
-    ExplainedFigure? Explanation = null);
+    ExplainedFigure? Explanation = null, Value.EvidenceKind Evidence = Value.EvidenceKind.Measured);
+
+/// <summary>Risk-adjusted gains to date split by how they are known and by hard (cash) or soft.</summary>
+/// <param name="Measured">From actual KPI data.</param>
+/// <param name="Modelled">From a scenario projection.</param>
+/// <param name="Assumed">Agreed manual figures.</param>
+/// <param name="Hard">Cash benefits.</param>
+/// <param name="Soft">Assumption-led benefits.</param>
+public sealed record EvidenceSplit(decimal Measured, decimal Modelled, decimal Assumed, decimal Hard, decimal Soft);
 
 /// <summary>An initiative's figures to date.</summary>
 /// <param name="Name">Its name.</param>
@@ -79,6 +88,7 @@ public sealed record KpiTile(
 /// <param name="Initiatives">Each initiative's figures to date.</param>
 /// <param name="Drivers">Each driver's money.</param>
 /// <param name="Tiles">The KPI tiles.</param>
+/// <param name="Evidence">The gains to date split by evidence and by hard or soft.</param>
 public sealed record RoxBoard(
     YearMonth Month,
     YearMonth PeriodStart,
@@ -88,4 +98,5 @@ public sealed record RoxBoard(
     IReadOnlyList<FactorMonth> Series,
     IReadOnlyList<InitiativeSummary> Initiatives,
     IReadOnlyList<DriverValue> Drivers,
-    IReadOnlyList<KpiTile> Tiles);
+    IReadOnlyList<KpiTile> Tiles,
+    EvidenceSplit? Evidence = null);

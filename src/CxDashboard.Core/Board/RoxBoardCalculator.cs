@@ -68,7 +68,8 @@ public static class RoxBoardCalculator
                     month >= initiative.Start ? current.Missing : "the initiative had not started",
                     driver.ScopeLabel,
                     month >= initiative.Start,
-                    explanation));
+                    explanation,
+                    ValueDriverCalculator.RealizedEvidence(driver.Spec.Type)));
             }
 
             summaries.Add(new InitiativeSummary(
@@ -97,7 +98,13 @@ public static class RoxBoardCalculator
             selected.CostReduction, selected.RevenueGrowth, selected.Retention, selected.Investment,
             Source(Count(drivers.Count, "value driver"), "risk-adjusted", month, month),
             Source("cost items of " + Count(inputs.Initiatives.Count, "initiative"), "risk-adjusted", month, month));
-        return new RoxBoard(month, periodStart, headline, selected, monthHeadline, series, summaries, drivers, tiles);
+        var evidence = new EvidenceSplit(
+            drivers.Where(d => d.Evidence == EvidenceKind.Measured).Sum(d => d.ToDate),
+            drivers.Where(d => d.Evidence == EvidenceKind.Modelled).Sum(d => d.ToDate),
+            drivers.Where(d => d.Evidence == EvidenceKind.Assumed).Sum(d => d.ToDate),
+            drivers.Where(d => d.IsHard).Sum(d => d.ToDate),
+            drivers.Where(d => !d.IsHard).Sum(d => d.ToDate));
+        return new RoxBoard(month, periodStart, headline, selected, monthHeadline, series, summaries, drivers, tiles, evidence);
     }
 
     private static KpiTile Tile(KpiTileInputs t, IReadOnlyList<DriverValue> drivers)

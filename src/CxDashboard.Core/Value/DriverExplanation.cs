@@ -95,6 +95,10 @@ public static class DriverExplanation
                 "customers × (churn at baseline − churn now) × ARPU × margin",
                 "{2} × ({0} − {1}) × {3} × {4}",
                 new[] { Base(), New(), Volume("customers"), Assumed("ARPU", p.UnitValue, FigureUnit.Money), Assumed("margin", p.Margin, FigureUnit.Rate) }),
+            ValueDriverType.ManualAmount => (
+                "agreed amount per month",
+                "{0}",
+                new[] { Assumed("agreed amount per month", p.UnitValue, FigureUnit.Money) }),
             _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Type, "Unknown value driver type."),
         };
 

@@ -40,6 +40,19 @@ public enum ValueDriverType
     ChurnCohort,
     /// <summary>N × Δc × ARPU × margin each month, no accumulation (the conservative figure).</summary>
     ChurnFlat,
+    /// <summary>An agreed amount per month (the unit value), not computed from a KPI: evidence "assumed".</summary>
+    ManualAmount,
+}
+
+/// <summary>How a benefit is known (issue: evidence labels): the board's totals show the split.</summary>
+public enum EvidenceKind
+{
+    /// <summary>Computed from actual KPI data (or a significant holdout).</summary>
+    Measured,
+    /// <summary>Projected from a scenario.</summary>
+    Modelled,
+    /// <summary>A manual figure someone agreed to.</summary>
+    Assumed,
 }
 
 /// <summary>

@@ -28,6 +28,8 @@ public static class ValueDriverCalculator
         ValueDriverType type, DriverParameters parameters, double baseline, KpiAggregate actual, int monthOfInitiative = 1)
     {
         ArgumentNullException.ThrowIfNull(parameters);
+        if (type == ValueDriverType.ManualAmount)
+            return parameters.UnitValue is { } agreed ? new DriverMonth(agreed, null) : new DriverMonth(null, "the agreed amount per month");
         if (actual.Value is not { } a) return new DriverMonth(null, "actual KPI value");
         // A value a decimal cannot hold (an infinite CLV at zero churn) prices nothing, rather than failing.
         if (!IsMoneySafe(a) || !IsMoneySafe(baseline) || !IsMoneySafe(actual.Volume))
@@ -75,6 +77,10 @@ public static class ValueDriverCalculator
             _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown value driver type."),
         };
     }
+
+    /// <summary>How a realized benefit of this type is known: agreed amounts are assumed, everything else is measured.</summary>
+    public static EvidenceKind RealizedEvidence(ValueDriverType type) =>
+        type == ValueDriverType.ManualAmount ? EvidenceKind.Assumed : EvidenceKind.Measured;
 
     /// <summary>
     /// Extra surviving share of a cohort m months on: (1 − c_new)^m − (1 − c_base)^m, with monthly churn rates.

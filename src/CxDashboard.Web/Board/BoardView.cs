@@ -14,6 +14,7 @@ namespace CxDashboard.Web.Board;
 /// <param name="Tiles">The KPI tiles.</param>
 /// <param name="Initiatives">Each initiative's figures to date.</param>
 /// <param name="NotStartedNote">When no initiative had started by the month, why there is no return to show; null otherwise.</param>
+/// <param name="Evidence">How the gains to date are known, written; null when there are none.</param>
 public sealed record BoardView(
     string OrganisationName,
     string Month,
@@ -25,7 +26,8 @@ public sealed record BoardView(
     FactorChartView Chart,
     IReadOnlyList<KpiTileView> Tiles,
     IReadOnlyList<InitiativeRowView> Initiatives,
-    string? NotStartedNote = null)
+    string? NotStartedNote = null,
+    EvidenceView? Evidence = null)
 {
     /// <summary>A board for a month the store has nothing for.</summary>
     public static BoardView NoData(string organisationName, string month, string monthLabel) =>
@@ -124,3 +126,11 @@ public sealed record KpiTileView(
 
 /// <summary>One initiative's figures to date, written; Start reads "since March 2025" or "starts September 2025".</summary>
 public sealed record InitiativeRowView(string Name, string Start, string Gains, string Investment, string Rox, FigureTone Tone);
+
+/// <summary>The gains to date by evidence and by hard or soft, written.</summary>
+/// <param name="Measured">From actual KPI data.</param>
+/// <param name="Modelled">From scenario projections.</param>
+/// <param name="Assumed">Agreed manual figures.</param>
+/// <param name="Hard">Cash benefits.</param>
+/// <param name="Soft">Assumption-led benefits.</param>
+public sealed record EvidenceView(string Measured, string Modelled, string Assumed, string Hard, string Soft);

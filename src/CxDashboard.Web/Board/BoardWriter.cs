@@ -56,8 +56,13 @@ internal sealed class BoardWriter(FigureFormat format)
         var notStarted = board.Initiatives.Any(i => i.Started) ? null
             : first is null ? $"There are no CX initiatives yet, so there is no return to show for {monthLabel}. The KPIs below show where the organisation stands."
             : $"No CX initiative had started by {monthLabel}, so there is no return to show yet: the first, {first.Name}, starts in {RoxBoardService.MonthLabel(first.Start, culture)}. The KPIs below show where the organisation stood before it.";
-        return new BoardView(organisationName, board.Month.ToString(), monthLabel, true, period, headline, thisMonth, chart, tiles, initiatives, notStarted);
+        var evidence = board.Evidence is { } e
+            ? new EvidenceView(Money(e.Measured), Money(e.Modelled), Money(e.Assumed), Money(e.Hard), Money(e.Soft))
+            : null;
+        return new BoardView(organisationName, board.Month.ToString(), monthLabel, true, period, headline, thisMonth, chart, tiles, initiatives, notStarted, evidence);
     }
+
+    private string Money(decimal value) => format.Format(value, FigureUnit.Money);
 
     private FigureView Figure(string key, ExplainedFigure f, string caption, FigureTone tone) => new(
         key,

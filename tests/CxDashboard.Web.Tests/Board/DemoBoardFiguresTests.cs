@@ -34,6 +34,9 @@ public sealed class DemoBoardFiguresTests(SeededStore store)
         Assert.Equal("2.09×", Figure(view, "multiple"));
         Assert.Equal("$2,752,657", Figure(view, "net"));
         Assert.Equal("$257,588", Figure(view, "month-net"));
+        // All of the demo's gains come from KPI data; the cross-sell on assisted calls is its one soft driver.
+        Assert.Equal("$5,273,157", view.Evidence!.Measured);
+        Assert.Equal("$0", view.Evidence.Assumed);
         Assert.Equal("395.6%", Figure(view, "month-rox"));
         Assert.Equal(
             [

@@ -1,0 +1,188 @@
+namespace CxDashboard.Core.Value;
+
+/// <summary>
+/// The channel, partner and segment a driver covers, by id; a null id means "all" in that dimension.
+/// </summary>
+/// <param name="ChannelId">The channel; null for all channels.</param>
+/// <param name="PartnerId">The partner; null for all partners.</param>
+/// <param name="SegmentId">The customer segment; null for all segments.</param>
+public sealed record DriverScope(int? ChannelId = null, int? PartnerId = null, int? SegmentId = null)
+{
+    /// <summary>All channels, partners and segments.</summary>
+    public static DriverScope All { get; } = new();
+
+    /// <summary>
+    /// True when the two scopes share some contacts or customers: in each dimension the ids are equal or
+    /// either is null ("all").
+    /// </summary>
+    public bool Overlaps(DriverScope other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Shares(ChannelId, other.ChannelId) && Shares(PartnerId, other.PartnerId) && Shares(SegmentId, other.SegmentId);
+    }
+
+    private static bool Shares(int? a, int? b) => a is null || b is null || a == b;
+}
+
+/// <summary>One driver's risk-adjusted money per month, with what it claims: its type, KPI and scope.</summary>
+/// <param name="Name">What a reader sees ("Handle-time savings, voice").</param>
+/// <param name="Type">The driver's formula.</param>
+/// <param name="KpiCode">The KPI whose change it prices.</param>
+/// <param name="Scope">The channel, partner and segment it covers.</param>
+/// <param name="Monthly">Risk-adjusted money per month; every driver of one call covers the same months.</param>
+public sealed record DriverAmounts(
+    string Name,
+    ValueDriverType Type,
+    string KpiCode,
+    DriverScope Scope,
+    IReadOnlyList<decimal> Monthly);
+
+/// <summary>Two drivers that claim the same KPI change, and what that is worth.</summary>
+/// <param name="First">The driver listed first in the input.</param>
+/// <param name="Second">The driver listed second in the input.</param>
+/// <param name="Reason">Why they overlap, in words.</param>
+/// <param name="ClaimedTwice">
+/// Σ over months of the amount both claim: the smaller in size of the two amounts when they have the same sign,
+/// signed like them; 0 in a month when they differ in sign or either is 0.
+/// </param>
+/// <param name="Removed">
+/// Σ over months of what the adjusted total leaves out on account of this pair: in each month either 0 or that
+/// month's amount claimed twice, never more.
+/// </param>
+public sealed record DriverOverlap(string First, string Second, string Reason, decimal ClaimedTwice, decimal Removed);
+
+/// <summary>The drivers' money with every claimed change counted once.</summary>
+/// <param name="Overlaps">Each overlapping pair of drivers, in input order (first by the earlier driver, then by the later).</param>
+/// <param name="PlainTotal">Σ of all drivers per month, overlaps counted as often as they are claimed.</param>
+/// <param name="AdjustedTotal">Σ per month of what each driver still counts after the overlaps are removed.</param>
+/// <param name="Counted">Per driver (in input order), per month: its amount when it counts, 0 when it is left out as an overlap.</param>
+public sealed record DoubleCountingResult(
+    IReadOnlyList<DriverOverlap> Overlaps,
+    IReadOnlyList<decimal> PlainTotal,
+    IReadOnlyList<decimal> AdjustedTotal,
+    IReadOnlyList<IReadOnlyList<decimal>> Counted)
+{
+    /// <summary>Σ over months of plain total − adjusted total: everything removed as double counting.</summary>
+    public decimal Removed => PlainTotal.Sum() - AdjustedTotal.Sum();
+}
+
+/// <summary>
+/// Finds value drivers that claim the same KPI change (agent hours priced twice, the same customers' churn
+/// priced twice) and counts the overlap once.
+/// </summary>
+public static class DoubleCounting
+{
+    /// <summary>
+    /// Why drivers a and b claim the same change, or null when they do not. They overlap only when their scopes
+    /// overlap (<see cref="DriverScope.Overlaps"/>) and: (1) both have the same type and KPI; (2) both are churn
+    /// methods (value of churn, cohort, flat) on the same KPI; (3) one is handle-time savings and the other
+    /// repeat-contact avoidance, which both price agent time; or (4) one is handle-time savings or repeat-contact
+    /// avoidance and the other cost per contact, which already contains the handle time and the repeat contacts.
+    /// KPI codes compare without regard to case. Amounts play no part.
+    /// </summary>
+    public static string? OverlapReason(DriverAmounts a, DriverAmounts b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (!a.Scope.Overlaps(b.Scope)) return null;
+        var sameKpi = string.Equals(a.KpiCode, b.KpiCode, StringComparison.OrdinalIgnoreCase);
+
+        if (a.Type == b.Type)
+            return sameKpi ? $"both price the same change in {a.KpiCode} the same way, over overlapping scopes" : null;
+        if (IsChurn(a.Type) && IsChurn(b.Type))
+            return sameKpi ? $"both price the same customers' change in {a.KpiCode}, by different churn methods" : null;
+        if (Is(a, b, ValueDriverType.HandleTimeSavings, ValueDriverType.RepeatContactAvoidance))
+            return "both price agent time: shorter contacts and fewer repeat contacts save the same agent hours";
+        if (Is(a, b, ValueDriverType.HandleTimeSavings, ValueDriverType.CostPerContact))
+            return "cost per contact already contains the handle time";
+        if (Is(a, b, ValueDriverType.RepeatContactAvoidance, ValueDriverType.CostPerContact))
+            return "cost per contact already contains the cost of repeat contacts";
+        return null;
+    }
+
+    /// <summary>
+    /// Counts each claimed change once. Each month, separately for gains (amounts above 0) and losses (below 0),
+    /// drivers are taken largest in size first (ties by name, then input order); a driver that overlaps one already
+    /// counted that month is left out, its whole amount being the part the larger one already counts. For a pair
+    /// of same-sign amounts a and b this counts the larger in size instead of a + b, so the overlap — the smaller —
+    /// is removed once. With several drivers each left-out driver is removed once, on account of the largest counted
+    /// driver it overlaps, so the adjusted total never drops below the largest single driver, never exceeds the
+    /// plain sum for gains, and never removes more on account of a pair in a month than the pair claims twice that month. Amounts of opposite
+    /// sign (a gain and a loss) are never netted against each other. Throws when the drivers cover different
+    /// numbers of months.
+    /// </summary>
+    public static DoubleCountingResult Adjust(IReadOnlyList<DriverAmounts> drivers)
+    {
+        ArgumentNullException.ThrowIfNull(drivers);
+        var months = drivers.Count == 0 ? 0 : drivers[0].Monthly.Count;
+        if (drivers.Any(d => d.Monthly.Count != months))
+            throw new ArgumentException("Every driver must cover the same months to be compared month by month.", nameof(drivers));
+
+        var pairs = new List<(int A, int B, string Reason)>();
+        var overlapping = new bool[drivers.Count, drivers.Count];
+        for (var i = 0; i < drivers.Count; i++)
+            for (var j = i + 1; j < drivers.Count; j++)
+                if (OverlapReason(drivers[i], drivers[j]) is { } reason)
+                {
+                    pairs.Add((i, j, reason));
+                    overlapping[i, j] = overlapping[j, i] = true;
+                }
+
+        var counted = drivers.Select(d => d.Monthly.ToArray()).ToArray();
+        var removedByPair = new Dictionary<(int, int), decimal>();
+        var plain = new decimal[months];
+        var adjusted = new decimal[months];
+        for (var m = 0; m < months; m++)
+        {
+            var month = m;
+            var order = Enumerable.Range(0, drivers.Count)
+                .Where(i => drivers[i].Monthly[month] != 0)
+                .OrderByDescending(i => Math.Abs(drivers[i].Monthly[month]))
+                .ThenBy(i => drivers[i].Name, StringComparer.Ordinal)
+                .ThenBy(i => i)
+                .ToList();
+            var kept = new List<int>();
+            foreach (var i in order)
+            {
+                var amount = drivers[i].Monthly[m];
+                // Kept drivers come largest first, so the first overlapping one is the largest that already counts this change.
+                var holder = kept.FindIndex(k => overlapping[i, k] && Math.Sign(drivers[k].Monthly[month]) == Math.Sign(amount));
+                if (holder < 0)
+                {
+                    kept.Add(i);
+                    continue;
+                }
+
+                counted[i][m] = 0m;
+                var key = (Math.Min(i, kept[holder]), Math.Max(i, kept[holder]));
+                removedByPair[key] = removedByPair.GetValueOrDefault(key) + amount;
+            }
+
+            plain[m] = drivers.Sum(d => d.Monthly[month]);
+            adjusted[m] = counted.Sum(c => c[month]);
+        }
+
+        var overlaps = pairs.Select(p => new DriverOverlap(
+            drivers[p.A].Name,
+            drivers[p.B].Name,
+            p.Reason,
+            ClaimedTwice(drivers[p.A].Monthly, drivers[p.B].Monthly),
+            removedByPair.GetValueOrDefault((p.A, p.B)))).ToList();
+        return new DoubleCountingResult(overlaps, plain, adjusted, counted.Select(c => (IReadOnlyList<decimal>)c).ToList());
+    }
+
+    private static decimal ClaimedTwice(IReadOnlyList<decimal> a, IReadOnlyList<decimal> b)
+    {
+        decimal total = 0;
+        for (var m = 0; m < a.Count; m++)
+            if (Math.Sign(a[m]) == Math.Sign(b[m]))
+                total += Math.Sign(a[m]) * Math.Min(Math.Abs(a[m]), Math.Abs(b[m]));
+        return total;
+    }
+
+    private static bool IsChurn(ValueDriverType type) =>
+        type is ValueDriverType.ChurnValueOfChurn or ValueDriverType.ChurnCohort or ValueDriverType.ChurnFlat;
+
+    private static bool Is(DriverAmounts a, DriverAmounts b, ValueDriverType x, ValueDriverType y) =>
+        (a.Type == x && b.Type == y) || (a.Type == y && b.Type == x);
+}
