@@ -23,8 +23,18 @@ public static class RoxBoardCalculator
         if (periodStart > month) periodStart = month;
         var chartStart = inputs.FirstMonth < periodStart ? inputs.FirstMonth : periodStart;
 
-        var byMonth = new Dictionary<YearMonth, (decimal Cost, decimal Rev, decimal Ret, decimal Inv)>();
-        foreach (var m in YearMonth.Range(chartStart, month)) byMonth[m] = default;
+        // One slot per month from the chart's start: the factor totals and the investment.
+        var span = chartStart.MonthsUntil(month) + 1;
+        var costReduction = new decimal[span];
+        var revenueGrowth = new decimal[span];
+        var retention = new decimal[span];
+        var invested = new decimal[span];
+        decimal[] FactorSlots(ValueFactor factor) => factor switch
+        {
+            ValueFactor.CostReduction => costReduction,
+            ValueFactor.RevenueGrowth => revenueGrowth,
+            _ => retention,
+        };
 
         var summaries = new List<InitiativeSummary>();
         var drivers = new List<DriverValue>();
@@ -32,11 +42,13 @@ public static class RoxBoardCalculator
         {
             decimal gains = 0, investment = 0;
             // A cost paid before the launch (design, contracts) still counts: costs run from their own first month.
-            foreach (var m in YearMonth.Range(FirstMonth(initiative), month))
+            for (var i = chartStart.MonthsUntil(FirstMonth(initiative)); i < span; i++)
             {
-                var cost = initiative.Costs.Sum(c => c.RiskAdjustedIn(m));
+                var m = chartStart.AddMonths(i);
+                decimal cost = 0;
+                foreach (var item in initiative.Costs) cost += item.RiskAdjustedIn(m);
                 investment += cost;
-                Accumulate(byMonth, m, ValueFactor.CostReduction, 0m, cost);
+                invested[i] += cost;
             }
 
             foreach (var driver in initiative.Drivers)
@@ -44,19 +56,22 @@ public static class RoxBoardCalculator
                 decimal toDate = 0;
                 DriverMonth current = default;
                 ExplainedFigure? explanation = null;
-                foreach (var m in YearMonth.Range(initiative.Start, month))
+                var slots = FactorSlots(driver.Spec.Factor);
+                for (var i = Math.Max(0, chartStart.MonthsUntil(initiative.Start)); i < span; i++)
                 {
+                    var m = chartStart.AddMonths(i);
                     var actual = driver.Actuals.TryGetValue(m, out var a) ? a : default;
+                    var monthOfInitiative = initiative.Start.MonthsUntil(m) + 1;
                     var value = ValueDriverCalculator.MonthlyValue(
-                        driver.Spec.Type, driver.Spec.Parameters, driver.Baseline, actual, initiative.Start.MonthsUntil(m) + 1);
+                        driver.Spec.Type, driver.Spec.Parameters, driver.Baseline, actual, monthOfInitiative);
                     var adjusted = value.RiskAdjusted(driver.Spec.Risk) ?? 0m;
                     toDate += adjusted;
-                    Accumulate(byMonth, m, driver.Spec.Factor, adjusted, 0m);
+                    slots[i] += adjusted;
                     if (m == month)
                     {
                         current = value;
                         explanation = DriverExplanation.Explain(
-                            driver.Spec, Lineage(driver), driver.Baseline, actual, m, initiative.Start.MonthsUntil(m) + 1);
+                            driver.Spec, Lineage(driver), driver.Baseline, actual, m, monthOfInitiative);
                     }
                 }
 
@@ -80,8 +95,8 @@ public static class RoxBoardCalculator
                 month >= initiative.Start));
         }
 
-        var series = byMonth.OrderBy(kv => kv.Key)
-            .Select(kv => new FactorMonth(kv.Key, kv.Value.Cost, kv.Value.Rev, kv.Value.Ret, kv.Value.Inv))
+        var series = Enumerable.Range(0, span)
+            .Select(i => new FactorMonth(chartStart.AddMonths(i), costReduction[i], revenueGrowth[i], retention[i], invested[i]))
             .ToList();
         var toDateMonths = series.Where(s => s.Month >= periodStart).ToList();
         var headline = HeadlineRatioCalculator.Compute(
@@ -121,19 +136,6 @@ public static class RoxBoardCalculator
             missing.Count == 0 ? null : string.Join("; ", missing),
             linked.Count > 0 && linked.All(d => !d.Started),
             linked.Where(d => d.Explanation is not null).Select(d => d.Explanation!).ToList());
-    }
-
-    private static void Accumulate(
-        Dictionary<YearMonth, (decimal Cost, decimal Rev, decimal Ret, decimal Inv)> byMonth,
-        YearMonth m, ValueFactor factor, decimal value, decimal investment)
-    {
-        var cur = byMonth.TryGetValue(m, out var c) ? c : default;
-        byMonth[m] = factor switch
-        {
-            ValueFactor.CostReduction => (cur.Cost + value, cur.Rev, cur.Ret, cur.Inv + investment),
-            ValueFactor.RevenueGrowth => (cur.Cost, cur.Rev + value, cur.Ret, cur.Inv + investment),
-            _ => (cur.Cost, cur.Rev, cur.Ret + value, cur.Inv + investment),
-        };
     }
 
     /// <summary>The KPI and sources a driver's explanation names; a KPI outside the catalog shows as a score.</summary>

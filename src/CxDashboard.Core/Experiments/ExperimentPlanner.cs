@@ -26,7 +26,7 @@ public sealed record ExperimentPlan(
     PlanVerdict Verdict,
     string? NotApplicableReason)
 {
-    /// <summary>Customers needed in both arms together (2 × required per arm); null when not applicable.</summary>
+    /// <summary>Customers needed in both arms together (2 × required per arm); null when the required figure is not applicable.</summary>
     public decimal? RequiredCustomersInAll => RequiredCustomersPerArm.Value * 2;
 }
 

@@ -51,9 +51,12 @@ public static class HoldoutExperiment
     /// <summary>The multiplier of the standard error in the 95 % interval, as FORMULAS.md §6 writes it.</summary>
     public const double IntervalZ = 1.96;
 
+    // The decimal type tops out near 7.9e28; a lift is at most 1 in size, so this bounds every product below.
+    private const double MaxMoney = 1e27;
+
     /// <summary>
     /// Rates p = successes ÷ customers per arm; lift = p_t − p_c; SE = √(p_t(1−p_t)/n_t + p_c(1−p_c)/n_c);
-    /// 95 % interval = lift ± 1.96·SE (the Wald interval, which shrinks to a point when both arms sit at 0 % or
+    /// 95 % interval = lift ± 1.96·SE (the Wald interval, which shrinks to a point when each arm sits at 0 % or
     /// 100 %); z = lift ÷ √(p̄(1−p̄)(1/n_t + 1/n_c)) with the pooled rate p̄ = (x_t + x_c) ÷ (n_t + n_c);
     /// p-value = 2·(1 − Φ(|z|)); significant when p &lt; 0.05. Money = lift × eligible population × value per
     /// unit, and the interval's ends go through the same product (ordered, so a negative value per unit still
@@ -62,7 +65,8 @@ public static class HoldoutExperiment
     /// Not applicable, never an exception: an arm with no customers (its rate has a zero denominator), a
     /// negative count or more successes than customers (the lift and money say which arm); a pooled rate of
     /// 0 or 1, i.e. every customer in both arms had the same outcome (zero pooled standard error: no p-value,
-    /// not significant); a negative eligible population (money only).
+    /// not significant); a negative eligible population, or one whose product with the value per unit is too
+    /// large to hold as money (money only).
     /// </summary>
     /// <param name="test">The arm that got the change.</param>
     /// <param name="control">The held-out arm.</param>
@@ -125,6 +129,10 @@ public static class HoldoutExperiment
         if (eligiblePopulation < 0)
         {
             money = MoneyFigure(null, moneyInputs, "The eligible population is negative.");
+        }
+        else if ((double)eligiblePopulation * Math.Abs((double)valuePerUnit) > MaxMoney)
+        {
+            money = MoneyFigure(null, moneyInputs, "Eligible population × value per unit is too large to hold as money.");
         }
         else
         {

@@ -38,6 +38,7 @@ public static class ReviewGateEvaluator
     /// gate's span; ≥ 100 on track, ≥ 75 at risk, below 75 off track. Pending when the gate's last month is
     /// after <paramref name="asOf"/> (the latest month with figures), whatever the projection. Not applicable,
     /// with the reason, when the projection is ≤ 0 (the denominator: attainment of nothing is not defined).
+    /// Throws when the gate spans no month, a programming error rather than data.
     /// </summary>
     /// <param name="gate">The gate.</param>
     /// <param name="asOf">The latest month whose figures are in.</param>
@@ -54,6 +55,7 @@ public static class ReviewGateEvaluator
         string sourceOfProjection = "base scenario")
     {
         ArgumentNullException.ThrowIfNull(gate);
+        ArgumentOutOfRangeException.ThrowIfLessThan(gate.Months, 1, nameof(gate));
         var inputs = Inputs(realizedCumulative, projectedCumulative, sourceOfRealized, sourceOfProjection);
         if (gate.LastMonth > asOf) return new GateReading(gate, GateStatus.Pending, Attainment(null, inputs, PendingReason));
         if (projectedCumulative <= 0)

@@ -11,7 +11,6 @@ namespace CxDashboard.Core.Scenarios;
 /// <summary>Projects an initiative's value, cost, NPV, ratios and payback in each scenario (FORMULAS.md §2–§4).</summary>
 public static class ScenarioCalculator
 {
-    private const string NotWithinHorizon = "Not paid back within the horizon: cumulative net cash flow stays below zero.";
     private const string NoInvestment = "No CX investment in the horizon: there is nothing to pay back.";
 
     /// <summary>
@@ -22,11 +21,12 @@ public static class ScenarioCalculator
     /// volume, then risk-adjusted (<see cref="DriverMonth.RiskAdjusted"/>). Drivers that claim the same change count
     /// once (<see cref="DoubleCounting.Adjust"/>). Costs: Σ <see cref="CostItemSpec.RiskAdjustedIn"/>. Net = value − cost
     /// each month; NPV = <see cref="Discounting.Npv"/> of the nets at the plan's rate; ROX, ROI and value multiple by
-    /// <see cref="HeadlineRatioCalculator"/> over the undiscounted sums; payback = months until cumulative net ≥ 0,
-    /// interpolated. When a driver cannot be priced (a missing parameter, no volume, a zero baseline churn) every
-    /// figure is not applicable and says which driver lacks what, rather than counting it as 0; ROX and ROI are not
-    /// applicable without investment, and payback when not reached within the horizon. Throws only for inputs that are
-    /// not ordinary: a horizon under 1 month, a negative ramp-up, a discount rate at or below −100 %, a NaN or
+    /// <see cref="HeadlineRatioCalculator"/> over the undiscounted sums; payback and discounted payback by
+    /// <see cref="CashFlowAppraisal.Payback"/> and <see cref="CashFlowAppraisal.DiscountedPayback"/> on the monthly nets.
+    /// When a driver cannot be priced (a missing parameter, no volume, a zero baseline churn) every figure is not
+    /// applicable and says which driver lacks what, rather than counting it as 0; ROX, ROI and payback are not
+    /// applicable without investment, and payback when not reached within the horizon. Throws only for inputs that
+    /// are not ordinary: a horizon under 1 month, a negative ramp-up, a discount rate at or below −100 %, a NaN or
     /// infinite baseline or target.
     /// </summary>
     public static ScenarioProjection Project(InitiativePlan plan, ScenarioKind scenario)
@@ -58,19 +58,22 @@ public static class ScenarioCalculator
         var first = months[0];
         var last = months[^1];
 
+        var investment = series.Sum(s => s.Investment);
+
         var npv = NpvFigure(plan, months.Count, Discounting.Npv(nets, plan.AnnualDiscountRate), null);
         var ratios = HeadlineRatioCalculator.Compute(
             series.Sum(s => s.CostReduction),
             series.Sum(s => s.RevenueGrowth),
             series.Sum(s => s.Retention),
-            series.Sum(s => s.Investment),
+            investment,
             Source(plan, scenario, "value drivers, double counting removed", first, last),
             Source(plan, scenario, "cost items", first, last));
-        var investment = series.Sum(s => s.Investment);
-        var payback = investment > 0 ? ScenarioPayback.Months(nets) : null;
-        var paybackFigure = PaybackFigure(months.Count, payback, investment <= 0 ? NoInvestment : payback is null ? NotWithinHorizon : null);
+        var flowsSource = Source(plan, scenario, "net cash flow", first, last);
+        var payback = PaybackFigure(CashFlowAppraisal.Payback(nets, CashFlowPeriod.Month).ToFigure(flowsSource), investment);
+        var discountedPayback = PaybackFigure(
+            CashFlowAppraisal.DiscountedPayback(nets, (double)plan.AnnualDiscountRate, CashFlowPeriod.Month).ToFigure(flowsSource), investment);
 
-        return new ScenarioProjection(scenario, series, drivers, counting.Overlaps, npv, ratios, paybackFigure);
+        return new ScenarioProjection(scenario, series, drivers, counting.Overlaps, npv, ratios, payback, discountedPayback);
     }
 
     /// <summary>The scenario table: <see cref="Project"/> in the conservative, base and optimistic scenarios.</summary>
@@ -143,8 +146,10 @@ public static class ScenarioCalculator
         var template = HeadlineRatioCalculator.Compute(0m, 0m, 0m, 0m);
         static ExplainedFigure Na(ExplainedFigure f, string why) => f with { Value = null, NotApplicableReason = why };
         var ratios = new HeadlineRatios(Na(template.Rox, reason), Na(template.Roi, reason), Na(template.ValueMultiple, reason), Na(template.NetValue, reason));
+        var payback = new ExplainedFigure("Payback", null, FigureUnit.Months, PaybackFormula, "{result}", [], reason);
         return new ScenarioProjection(
-            scenario, [], [], [], NpvFigure(plan, 0, null, reason), ratios, PaybackFigure(0, null, reason), reason);
+            scenario, [], [], [], NpvFigure(plan, 0, null, reason), ratios, payback,
+            payback with { Name = "Discounted payback" }, reason);
     }
 
     private static ExplainedFigure NpvFigure(InitiativePlan plan, int months, decimal? npv, string? reason) => new(
@@ -157,12 +162,11 @@ public static class ScenarioCalculator
         ],
         reason);
 
-    private static ExplainedFigure PaybackFigure(int months, decimal? payback, string? reason) => new(
-        "Payback", payback, FigureUnit.Months,
-        "Months until cumulative undiscounted net cash flow reaches 0, interpolated inside the month it does",
-        "Paid back {result} months into {0} months projected",
-        [new FigureInput("Months projected", months, FigureUnit.Months, "the plan's horizon")],
-        reason);
+    private const string PaybackFormula = "First month in which the cumulative net cash flow is ≥ 0, interpolated inside that month";
+
+    /// <summary>The cash-flow engine's payback, except that with no investment there is nothing to pay back.</summary>
+    private static ExplainedFigure PaybackFigure(ExplainedFigure payback, decimal investment) =>
+        investment > 0 ? payback : payback with { Value = null, NotApplicableReason = NoInvestment };
 
     private static string Source(InitiativePlan plan, ScenarioKind scenario, string what, YearMonth from, YearMonth to) =>
         string.Create(CultureInfo.InvariantCulture, $"{plan.Name}, {Describe(scenario)} scenario, {what}, risk-adjusted, {from} to {to}");

@@ -32,7 +32,8 @@ public sealed record ProjectedDriver(
 /// <param name="Overlaps">Drivers that claim the same KPI change, counted once in <paramref name="Months"/>.</param>
 /// <param name="Npv">NPV of the monthly net flows; not applicable with a reason when the projection is.</param>
 /// <param name="Ratios">ROX, ROI, value multiple and net value over the projected months, undiscounted.</param>
-/// <param name="Payback">Months from the first projected month until cumulative net cash flow reaches 0; not applicable when not within the horizon.</param>
+/// <param name="Payback">Months from the first projected month (month 0) until cumulative net cash flow reaches 0, interpolated; not applicable when not within the horizon or without investment.</param>
+/// <param name="DiscountedPayback">The same on the discounted net flows.</param>
 /// <param name="NotApplicableReason">Why nothing could be projected (a driver lacks an input); null when projected.</param>
 public sealed record ScenarioProjection(
     ScenarioKind Scenario,
@@ -42,6 +43,7 @@ public sealed record ScenarioProjection(
     ExplainedFigure Npv,
     HeadlineRatios Ratios,
     ExplainedFigure Payback,
+    ExplainedFigure DiscountedPayback,
     string? NotApplicableReason = null)
 {
     /// <summary>ROI % over the horizon.</summary>

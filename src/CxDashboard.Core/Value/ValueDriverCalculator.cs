@@ -40,40 +40,42 @@ public static class ValueDriverCalculator
         var unit = parameters.UnitValue;
         var margin = parameters.Margin;
 
-        DriverMonth Priced(decimal? u, Func<decimal, decimal> f, string what) =>
-            u is { } value ? new DriverMonth(f(value), null) : new DriverMonth(null, what);
-
         var better = D(b - a); // positive when a lower value is better and it fell
-        var rose = D(a - b);   // positive when a higher value is better and it rose
+        var rose = -better;    // positive when a higher value is better and it rose
 
+        // Divide last: decimal keeps 28 digits, so dividing first turns an exact $30,000 into 29,999.99…9.
         return type switch
         {
-            // Divide last: decimal keeps 28 digits, so dividing first turns an exact $30,000 into 29,999.99…9.
-            ValueDriverType.HandleTimeSavings => Priced(unit, r => better * volume * r / 3600m, "loaded hourly rate"),
-            ValueDriverType.RepeatContactAvoidance => Priced(unit, c => volume * rose * c, "cost per contact"),
+            ValueDriverType.HandleTimeSavings => unit is { } rate
+                ? new DriverMonth(better * volume * rate / 3600m, null) : Missing("loaded hourly rate"),
+            ValueDriverType.RepeatContactAvoidance => unit is { } costPerContact
+                ? new DriverMonth(volume * rose * costPerContact, null) : Missing("cost per contact"),
             ValueDriverType.Deflection => unit is { } assisted && parameters.SecondaryUnitValue is { } automated
                 ? new DriverMonth(volume * rose * (assisted - automated), null)
-                : new DriverMonth(null, "cost per assisted and per automated contact"),
+                : Missing("cost per assisted and per automated contact"),
             ValueDriverType.CostPerContact => new DriverMonth(volume * better, null),
-            ValueDriverType.ComplaintsAndReturns => Priced(unit, c => better * c, "cost per complaint or return"),
-            ValueDriverType.AgentRampTime => Priced(unit, w => volume * better * w / 12m, "weekly loaded cost"),
-            ValueDriverType.AgentAttrition => Priced(unit, r => volume * better * r / 12m, "replacement cost"),
+            ValueDriverType.ComplaintsAndReturns => unit is { } costPerCase
+                ? new DriverMonth(better * costPerCase, null) : Missing("cost per complaint or return"),
+            ValueDriverType.AgentRampTime => unit is { } weekly
+                ? new DriverMonth(volume * better * weekly / 12m, null) : Missing("weekly loaded cost"),
+            ValueDriverType.AgentAttrition => unit is { } replacement
+                ? new DriverMonth(volume * better * replacement / 12m, null) : Missing("replacement cost"),
             ValueDriverType.ConversionLift => unit is { } aov && margin is { } m1
                 ? new DriverMonth(volume * rose * aov * m1, null)
-                : new DriverMonth(null, "order value and margin"),
-            ValueDriverType.RevenuePerCustomer => Priced(margin, m => volume * rose * m, "margin"),
+                : Missing("order value and margin"),
+            ValueDriverType.RevenuePerCustomer => margin is { } m0
+                ? new DriverMonth(volume * rose * m0, null) : Missing("margin"),
             ValueDriverType.Referral => unit is { } perReferral && parameters.PerPoint is { } perPoint
                 ? new DriverMonth(volume * rose * perPoint * perReferral, null)
-                : new DriverMonth(null, "referral conversions per point and value per referral"),
-            ValueDriverType.ChurnValueOfChurn => b > 0
-                ? Priced(unit, churned => churned * better / D(b), "churned value")
-                : new DriverMonth(null, "a baseline churn above zero"),
+                : Missing("referral conversions per point and value per referral"),
+            ValueDriverType.ChurnValueOfChurn => b <= 0 ? Missing("a baseline churn above zero")
+                : unit is { } churned ? new DriverMonth(churned * better / D(b), null) : Missing("churned value"),
             ValueDriverType.ChurnCohort => unit is { } arpu && margin is { } m2
                 ? new DriverMonth(volume * CohortSurvivalGain(b, a, monthOfInitiative) * arpu * m2, null)
-                : new DriverMonth(null, "ARPU and margin"),
+                : Missing("ARPU and margin"),
             ValueDriverType.ChurnFlat => unit is { } arpu2 && margin is { } m3
                 ? new DriverMonth(volume * better * arpu2 * m3, null)
-                : new DriverMonth(null, "ARPU and margin"),
+                : Missing("ARPU and margin"),
             _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown value driver type."),
         };
     }
@@ -92,6 +94,8 @@ public static class ValueDriverCalculator
     public static double MonthlyChurnFromAnnual(double annual) => 1 - Math.Pow(1 - annual, 1.0 / 12);
 
     private static decimal D(double x) => (decimal)x;
+
+    private static DriverMonth Missing(string what) => new(null, what);
 
     private static bool IsMoneySafe(double x) => double.IsFinite(x) && Math.Abs(x) < 1e15;
 }

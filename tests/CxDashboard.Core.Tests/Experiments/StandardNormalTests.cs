@@ -90,7 +90,9 @@ public sealed class StandardNormalTests
         Assert.Equal(1.959963984540054, StandardNormal.Quantile(0.975), 1e-13);
         Assert.Equal(0.8416212335729143, StandardNormal.Quantile(0.8), 1e-13);
         Assert.Equal(2.5758293035489, StandardNormal.Quantile(0.995), 1e-12);
-        Assert.Equal(0.0, StandardNormal.Quantile(0.5), 1e-15);
+        Assert.Equal(0.0, StandardNormal.Quantile(0.5));
+        Assert.Equal(-1.959963984540054, StandardNormal.Quantile(0.025), 1e-13);
+        Assert.Equal(7.0344869100478356, StandardNormal.Quantile(1 - 1e-12), 1e-9);
     }
 
     [Fact]
