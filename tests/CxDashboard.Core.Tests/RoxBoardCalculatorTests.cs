@@ -353,4 +353,35 @@ public sealed class RoxBoardCalculatorTests
         Assert.Equal(EvidenceKind.Assumed, board.Drivers.Single(d => d.Name == "Brand uplift (agreed)").Evidence);
         Assert.Equal(109_500m - 51_000m, board.Headline.NetValue.Value);
     }
+
+    [Fact]
+    public void Two_drivers_pricing_the_same_agent_hours_are_counted_once_and_named()
+    {
+        // Beside the handle-time savings (January $14,400, February $24,000, March $63,600 after risk), a
+        // repeat-contact driver on the same voice contacts: 100,000 contacts × 2 pp × $7.50 = $15,000 a month, no risk.
+        // Each month the larger counts: January keeps the $15,000 repeat-contact savings, February and March the
+        // handle-time savings. Gains to date: $15,000 + $24,000 + $63,600 = $102,600 instead of $147,000.
+        var launch = Initiative(ThreeMonthsOfAht());
+        var fcr = new Dictionary<YearMonth, KpiAggregate>
+        {
+            [January] = new(0.72, 72_000, 100_000, 1),
+            [February] = new(0.72, 72_000, 100_000, 1),
+            [March] = new(0.72, 72_000, 100_000, 1),
+        };
+        var repeat = new DriverInputs(
+            new ValueDriverSpec("Repeat-contact avoidance, voice", ValueDriverType.RepeatContactAvoidance, KpiCatalog.Fcr,
+                ValueFactor.CostReduction, IsHard: true, Risk: 0m, new DriverParameters(UnitValue: 7.5m)),
+            Baseline: 0.70, fcr, "Voice · all partners", Scope: new DriverScope(ChannelId: 1));
+        var handleTime = launch.Drivers[0] with { Scope = new DriverScope(ChannelId: 1) };
+
+        var board = RoxBoardCalculator.Compute(new BoardInputs(March, December, [launch with { Drivers = [handleTime, repeat] }], []));
+
+        var overlap = Assert.Single(board.Overlaps!);
+        Assert.Equal((DriverName + " (" + InitiativeName + ")", "Repeat-contact avoidance, voice (" + InitiativeName + ")"), (overlap.First, overlap.Second));
+        Assert.Equal(14_400m + 15_000m + 15_000m, overlap.ClaimedTwice);
+        Assert.Equal(102_600m, board.Initiatives.Single().Gains);
+        Assert.Equal([15_000m, 24_000m, 63_600m], board.Series.Where(s => s.Month >= January).Select(s => s.CostReduction));
+        Assert.Equal(30_000m, board.Drivers.Single(d => d.KpiCode == KpiCatalog.Fcr).LeftOutToDate);
+        Assert.Equal(14_400m, board.Drivers.Single(d => d.KpiCode == KpiCatalog.Aht).LeftOutToDate);
+    }
 }

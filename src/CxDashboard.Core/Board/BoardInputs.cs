@@ -12,13 +12,15 @@ namespace CxDashboard.Core.Board;
 /// <param name="ScopeLabel">The channels, partners and segments it covers, in words ("Voice · all partners").</param>
 /// <param name="BaselineSource">Where the baseline came from, for the driver's explanation ("baseline measured 2025-03 to 2025-05").</param>
 /// <param name="Kpi">The KPI's definition; when null, the standard catalog's entry for the driver's KPI code.</param>
+/// <param name="Scope">The channel, partner and segment ids it covers, for the double-counting guard; null means all.</param>
 public sealed record DriverInputs(
     ValueDriverSpec Spec,
     double Baseline,
     IReadOnlyDictionary<YearMonth, KpiAggregate> Actuals,
     string ScopeLabel,
     string BaselineSource = "the driver's baseline",
-    KpiDefinition? Kpi = null);
+    KpiDefinition? Kpi = null,
+    DriverScope? Scope = null);
 
 /// <summary>An initiative as the board needs it: when it started, what it costs, what it drives.</summary>
 /// <param name="Name">Its name.</param>

@@ -32,10 +32,13 @@ public sealed record FactorMonth(YearMonth Month, decimal CostReduction, decimal
 /// <param name="Started">False when its initiative starts after the selected month.</param>
 /// <param name="Explanation">This month's money with its formula, substituted numbers and sources; null before the start.</param>
 /// <param name="Evidence">How its money is known: measured from KPI data, or assumed (an agreed amount).</param>
+/// <param name="LeftOutToDate">What the totals left out of its money to date because another driver claims the same change.</param>
+/// <remarks><paramref name="ToDate"/> is what the totals count: its own money less <paramref name="LeftOutToDate"/>.</remarks>
 public sealed record DriverValue(
     string Initiative, string Name, string KpiCode, Value.ValueFactor Factor, bool IsHard,
     decimal? ThisMonth, decimal ToDate, string? Missing, string ScopeLabel, bool Started = true,
-    ExplainedFigure? Explanation = null, Value.EvidenceKind Evidence = Value.EvidenceKind.Measured);
+    ExplainedFigure? Explanation = null, Value.EvidenceKind Evidence = Value.EvidenceKind.Measured,
+    decimal LeftOutToDate = 0m);
 
 /// <summary>Risk-adjusted gains to date split by how they are known and by hard (cash) or soft.</summary>
 /// <param name="Measured">From actual KPI data.</param>
@@ -89,6 +92,7 @@ public sealed record KpiTile(
 /// <param name="Drivers">Each driver's money.</param>
 /// <param name="Tiles">The KPI tiles.</param>
 /// <param name="Evidence">The gains to date split by evidence and by hard or soft.</param>
+/// <param name="Overlaps">Drivers that claim the same KPI change, with what was counted once (FORMULAS.md §2, double counting).</param>
 public sealed record RoxBoard(
     YearMonth Month,
     YearMonth PeriodStart,
@@ -99,4 +103,5 @@ public sealed record RoxBoard(
     IReadOnlyList<InitiativeSummary> Initiatives,
     IReadOnlyList<DriverValue> Drivers,
     IReadOnlyList<KpiTile> Tiles,
-    EvidenceSplit? Evidence = null);
+    EvidenceSplit? Evidence = null,
+    IReadOnlyList<Value.DriverOverlap>? Overlaps = null);

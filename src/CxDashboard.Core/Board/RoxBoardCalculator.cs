@@ -36,27 +36,26 @@ public static class RoxBoardCalculator
             _ => retention,
         };
 
-        var summaries = new List<InitiativeSummary>();
-        var drivers = new List<DriverValue>();
-        foreach (var initiative in inputs.Initiatives)
+        var work = new List<DriverWork>();
+        var investments = new decimal[inputs.Initiatives.Count];
+        for (var n = 0; n < inputs.Initiatives.Count; n++)
         {
-            decimal gains = 0, investment = 0;
+            var initiative = inputs.Initiatives[n];
             // A cost paid before the launch (design, contracts) still counts: costs run from their own first month.
             for (var i = chartStart.MonthsUntil(FirstMonth(initiative)); i < span; i++)
             {
                 var m = chartStart.AddMonths(i);
                 decimal cost = 0;
                 foreach (var item in initiative.Costs) cost += item.RiskAdjustedIn(m);
-                investment += cost;
+                investments[n] += cost;
                 invested[i] += cost;
             }
 
             foreach (var driver in initiative.Drivers)
             {
-                decimal toDate = 0;
+                var monthly = new decimal[span];
                 DriverMonth current = default;
                 ExplainedFigure? explanation = null;
-                var slots = FactorSlots(driver.Spec.Factor);
                 for (var i = Math.Max(0, chartStart.MonthsUntil(initiative.Start)); i < span; i++)
                 {
                     var m = chartStart.AddMonths(i);
@@ -64,9 +63,7 @@ public static class RoxBoardCalculator
                     var monthOfInitiative = initiative.Start.MonthsUntil(m) + 1;
                     var value = ValueDriverCalculator.MonthlyValue(
                         driver.Spec.Type, driver.Spec.Parameters, driver.Baseline, actual, monthOfInitiative);
-                    var adjusted = value.RiskAdjusted(driver.Spec.Risk) ?? 0m;
-                    toDate += adjusted;
-                    slots[i] += adjusted;
+                    monthly[i] = value.RiskAdjusted(driver.Spec.Risk) ?? 0m;
                     if (m == month)
                     {
                         current = value;
@@ -75,25 +72,44 @@ public static class RoxBoardCalculator
                     }
                 }
 
-                gains += toDate;
-                drivers.Add(new DriverValue(
-                    initiative.Name, driver.Spec.Name, driver.Spec.KpiCode, driver.Spec.Factor, driver.Spec.IsHard,
-                    month >= initiative.Start ? current.RiskAdjusted(driver.Spec.Risk) : null,
-                    toDate,
-                    month >= initiative.Start ? current.Missing : "the initiative had not started",
-                    driver.ScopeLabel,
-                    month >= initiative.Start,
-                    explanation,
-                    ValueDriverCalculator.RealizedEvidence(driver.Spec.Type)));
+                work.Add(new DriverWork(n, driver, monthly, current, explanation));
             }
-
-            summaries.Add(new InitiativeSummary(
-                initiative.Name, initiative.Start, gains, investment,
-                HeadlineRatioCalculator.Compute(gains, 0m, 0m, investment,
-                    Source(initiative.Name, "value drivers", initiative.Start, month),
-                    Source(initiative.Name, "cost items", initiative.Start, month)).Rox,
-                month >= initiative.Start));
         }
+
+        // Two drivers that claim the same KPI change (the same agent hours, the same customers) count once.
+        var counting = DoubleCounting.Adjust(work.Select(w => new DriverAmounts(
+            UniqueName(w, inputs), w.Driver.Spec.Type, w.Driver.Spec.KpiCode, w.Driver.Scope ?? DriverScope.All, w.Monthly)).ToList());
+
+        var drivers = new List<DriverValue>();
+        var gainsByInitiative = new decimal[inputs.Initiatives.Count];
+        for (var d = 0; d < work.Count; d++)
+        {
+            var w = work[d];
+            var initiative = inputs.Initiatives[w.Initiative];
+            var counted = counting.Counted[d];
+            var slots = FactorSlots(w.Driver.Spec.Factor);
+            for (var i = 0; i < span; i++) slots[i] += counted[i];
+            var toDate = counted.Sum();
+            gainsByInitiative[w.Initiative] += toDate;
+            var started = month >= initiative.Start;
+            drivers.Add(new DriverValue(
+                initiative.Name, w.Driver.Spec.Name, w.Driver.Spec.KpiCode, w.Driver.Spec.Factor, w.Driver.Spec.IsHard,
+                started ? w.Current.RiskAdjusted(w.Driver.Spec.Risk) : null,
+                toDate,
+                started ? w.Current.Missing : "the initiative had not started",
+                w.Driver.ScopeLabel,
+                started,
+                w.Explanation,
+                ValueDriverCalculator.RealizedEvidence(w.Driver.Spec.Type),
+                w.Monthly.Sum() - toDate));
+        }
+
+        var summaries = inputs.Initiatives.Select((initiative, n) => new InitiativeSummary(
+            initiative.Name, initiative.Start, gainsByInitiative[n], investments[n],
+            HeadlineRatioCalculator.Compute(gainsByInitiative[n], 0m, 0m, investments[n],
+                Source(initiative.Name, "value drivers", initiative.Start, month),
+                Source(initiative.Name, "cost items", initiative.Start, month)).Rox,
+            month >= initiative.Start)).ToList();
 
         var series = Enumerable.Range(0, span)
             .Select(i => new FactorMonth(chartStart.AddMonths(i), costReduction[i], revenueGrowth[i], retention[i], invested[i]))
@@ -119,7 +135,7 @@ public static class RoxBoardCalculator
             drivers.Where(d => d.Evidence == EvidenceKind.Assumed).Sum(d => d.ToDate),
             drivers.Where(d => d.IsHard).Sum(d => d.ToDate),
             drivers.Where(d => !d.IsHard).Sum(d => d.ToDate));
-        return new RoxBoard(month, periodStart, headline, selected, monthHeadline, series, summaries, drivers, tiles, evidence);
+        return new RoxBoard(month, periodStart, headline, selected, monthHeadline, series, summaries, drivers, tiles, evidence, counting.Overlaps);
     }
 
     private static KpiTile Tile(KpiTileInputs t, IReadOnlyList<DriverValue> drivers)
@@ -137,6 +153,12 @@ public static class RoxBoardCalculator
             linked.Count > 0 && linked.All(d => !d.Started),
             linked.Where(d => d.Explanation is not null).Select(d => d.Explanation!).ToList());
     }
+
+    /// <summary>One driver's months before double counting is taken out.</summary>
+    private sealed record DriverWork(int Initiative, DriverInputs Driver, decimal[] Monthly, DriverMonth Current, ExplainedFigure? Explanation);
+
+    /// <summary>A driver's name with its initiative's, so that two initiatives' drivers of one name stay apart.</summary>
+    private static string UniqueName(DriverWork w, BoardInputs inputs) => $"{w.Driver.Spec.Name} ({inputs.Initiatives[w.Initiative].Name})";
 
     /// <summary>The KPI and sources a driver's explanation names; a KPI outside the catalog shows as a score.</summary>
     private static DriverLineage Lineage(DriverInputs driver) => new(

@@ -59,7 +59,11 @@ internal sealed class BoardWriter(FigureFormat format)
         var evidence = board.Evidence is { } e
             ? new EvidenceView(Money(e.Measured), Money(e.Modelled), Money(e.Assumed), Money(e.Hard), Money(e.Soft))
             : null;
-        return new BoardView(organisationName, board.Month.ToString(), monthLabel, true, period, headline, thisMonth, chart, tiles, initiatives, notStarted, evidence);
+        var overlaps = (board.Overlaps ?? [])
+            .Where(o => o.ClaimedTwice != 0)
+            .Select(o => $"{o.First} and {o.Second}: {o.Reason}. {Money(o.ClaimedTwice)} claimed by both to date is counted once.")
+            .ToList();
+        return new BoardView(organisationName, board.Month.ToString(), monthLabel, true, period, headline, thisMonth, chart, tiles, initiatives, notStarted, evidence, overlaps);
     }
 
     private string Money(decimal value) => format.Format(value, FigureUnit.Money);

@@ -79,7 +79,8 @@ public sealed class RoxBoardService(MeasurementQueries measurements, Organisatio
                     sums.ToDictionary(kv => kv.Key, kv => KpiRollup.Combine(kpi.Aggregation, kv.Value)),
                     ScopeLabel(baseline, dimensions),
                     $"baseline of {initiative.Name}, measured {YearMonth.FromKey(baseline.PeriodStart)} to {YearMonth.FromKey(baseline.PeriodEnd)}",
-                    kpi));
+                    kpi,
+                    new DriverScope(baseline.ChannelId, baseline.PartnerId, baseline.SegmentId)));
             }
 
             var costs = initiative.CostItems.Select(c => new CostItemSpec(
