@@ -65,6 +65,6 @@ public sealed record CostItemSpec(
         _ => month >= Start && (End is null || month <= End) ? Amount : 0m,
     };
 
-    /// <summary>The risk-adjusted amount paid in <paramref name="month"/>: amount × (1 + risk).</summary>
-    public decimal RiskAdjustedIn(YearMonth month) => AmountIn(month) * (1m + Risk);
+    /// <summary>The risk-adjusted amount paid in <paramref name="month"/>: amount × (1 + risk), a credit × (1 − risk) (<see cref="TeiRisk.AdjustCost"/>).</summary>
+    public decimal RiskAdjustedIn(YearMonth month) => TeiRisk.AdjustCost(AmountIn(month), Risk);
 }

@@ -11,7 +11,7 @@ public readonly record struct DriverMonth(decimal? Value, string? Missing)
     /// The money after the TEI risk adjustment, always towards the conservative side: a gain × (1 − risk),
     /// a loss (a KPI that moved the wrong way) × (1 + risk); null when not computed.
     /// </summary>
-    public decimal? RiskAdjusted(decimal risk) => Value is not { } v ? null : v >= 0 ? v * (1m - risk) : v * (1m + risk);
+    public decimal? RiskAdjusted(decimal risk) => Value is { } v ? CashFlows.TeiRisk.AdjustBenefit(v, risk) : null;
 }
 
 /// <summary>Turns a KPI delta into money per month for each driver type.</summary>
