@@ -51,8 +51,10 @@ public sealed record KpiTileInputs(
 /// <param name="FirstMonth">The first month shown on the value chart.</param>
 /// <param name="Initiatives">The initiatives.</param>
 /// <param name="Tiles">The KPI tiles, in display order.</param>
+/// <param name="AnnualDiscountRate">The annual rate the to-date NPV discounts at (the organisation's default, 10 % by TEI convention).</param>
 public sealed record BoardInputs(
     YearMonth Month,
     YearMonth FirstMonth,
     IReadOnlyList<InitiativeInputs> Initiatives,
-    IReadOnlyList<KpiTileInputs> Tiles);
+    IReadOnlyList<KpiTileInputs> Tiles,
+    decimal AnnualDiscountRate = 0.10m);

@@ -93,6 +93,8 @@ public sealed record KpiTile(
 /// <param name="Tiles">The KPI tiles.</param>
 /// <param name="Evidence">The gains to date split by evidence and by hard or soft.</param>
 /// <param name="Overlaps">Drivers that claim the same KPI change, with what was counted once (FORMULAS.md §2, double counting).</param>
+/// <param name="Npv">NPV of the realized monthly net cash flows to date, discounted to the period start (FORMULAS.md §3).</param>
+/// <param name="Payback">Months from the period start until cumulative realized net cash flow reached 0; null value while not yet.</param>
 public sealed record RoxBoard(
     YearMonth Month,
     YearMonth PeriodStart,
@@ -104,4 +106,6 @@ public sealed record RoxBoard(
     IReadOnlyList<DriverValue> Drivers,
     IReadOnlyList<KpiTile> Tiles,
     EvidenceSplit? Evidence = null,
-    IReadOnlyList<Value.DriverOverlap>? Overlaps = null);
+    IReadOnlyList<Value.DriverOverlap>? Overlaps = null,
+    ExplainedFigure? Npv = null,
+    ExplainedFigure? Payback = null);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CxDashboard.Core.CashFlows;
 using CxDashboard.Core.Kpis;
 using CxDashboard.Core.Money;
 using CxDashboard.Core.Time;
@@ -135,7 +136,13 @@ public static class RoxBoardCalculator
             drivers.Where(d => d.Evidence == EvidenceKind.Assumed).Sum(d => d.ToDate),
             drivers.Where(d => d.IsHard).Sum(d => d.ToDate),
             drivers.Where(d => !d.IsHard).Sum(d => d.ToDate));
-        return new RoxBoard(month, periodStart, headline, selected, monthHeadline, series, summaries, drivers, tiles, evidence, counting.Overlaps);
+        // The realized months as a cash-flow series: month 0 is the period start, undiscounted.
+        var flows = toDateMonths.Select(m => m.Net).ToList();
+        var flowSource = Source("net cash flow of " + Count(inputs.Initiatives.Count, "initiative"), "risk-adjusted, realized", periodStart, month);
+        var npv = CashFlowAppraisal.Npv(flows, (double)inputs.AnnualDiscountRate, CashFlowPeriod.Month).ToFigure(flowSource);
+        var payback = CashFlowAppraisal.Payback(flows, CashFlowPeriod.Month).ToFigure(flowSource);
+        return new RoxBoard(month, periodStart, headline, selected, monthHeadline, series, summaries, drivers, tiles, evidence,
+            counting.Overlaps, npv with { Name = "NPV to date" }, payback);
     }
 
     private static KpiTile Tile(KpiTileInputs t, IReadOnlyList<DriverValue> drivers)

@@ -24,6 +24,12 @@ internal sealed class BoardWriter(FigureFormat format)
             Figure("multiple", h.ValueMultiple, "Value returned per unit invested", ToneOf(h.ValueMultiple.Value, 1m)),
             Figure("net", h.NetValue, "Benefits less costs to date", ToneOf(h.NetValue.Value, 0m)),
         };
+        if (board.Npv is { } npv)
+            headline.Add(Figure("npv", npv, $"Net cash flows to date discounted to {RoxBoardService.MonthLabel(board.PeriodStart, culture)}", ToneOf(npv.Value, 0m)));
+        if (board.Payback is { } payback)
+            headline.Add(payback.Value is null
+                ? Figure("payback", payback with { NotApplicableReason = $"Cumulative net cash flow had not covered the costs by {monthLabel}." }, "Not yet paid back", FigureTone.Negative) with { Value = "not yet" }
+                : Figure("payback", payback, $"From {RoxBoardService.MonthLabel(board.PeriodStart, culture)} until benefits covered costs", FigureTone.Positive));
 
         var m = board.MonthHeadline;
         var thisMonth = new List<FigureView>

@@ -51,7 +51,8 @@ public sealed class RoxBoardService(MeasurementQueries measurements, Organisatio
             month,
             firstStart > firstData ? firstStart : firstData,
             await InitiativeInputsAsync(initiatives, month, cancellationToken),
-            await TileInputsAsync(kpis, month, cancellationToken));
+            await TileInputsAsync(kpis, month, cancellationToken),
+            settings.DefaultDiscountRate);
         var board = RoxBoardCalculator.Compute(inputs);
         return new BoardWriter(format).Write(settings.OrganisationName, board, monthLabel);
     }

@@ -34,6 +34,9 @@ public sealed class DemoBoardFiguresTests(SeededStore store)
         Assert.Equal("87.3%", Figure(view, "roi"));
         Assert.Equal("1.87×", Figure(view, "multiple"));
         Assert.Equal("$2,200,683", Figure(view, "net"));
+        // The 20 realized months from March 2025 as cash flows: NPV at 10 % a year, monthly discounting.
+        Assert.Equal("$1,934,411", Figure(view, "npv"));
+        Assert.Equal("8.8 mo", Figure(view, "payback"));
         Assert.Equal("$220,505", Figure(view, "month-net"));
         // All of the demo's gains come from KPI data; the cross-sell on assisted calls is its one soft driver.
         Assert.Single(view.Overlaps!);
@@ -70,6 +73,8 @@ public sealed class DemoBoardFiguresTests(SeededStore store)
         Assert.Equal("−67.7%", Figure(view, "roi"));
         Assert.Equal("0.32×", Figure(view, "multiple"));
         Assert.Equal("−$645,431", Figure(view, "net"));
+        Assert.Equal("−$641,739", Figure(view, "npv"));
+        Assert.Equal("not yet", Figure(view, "payback"));
         Assert.Equal("−$197,225", Figure(view, "month-net"));
         Assert.Equal("36.6%", Figure(view, "month-rox"));
         Assert.Equal(
