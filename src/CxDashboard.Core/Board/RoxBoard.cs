@@ -69,10 +69,12 @@ public sealed record InitiativeSummary(string Name, YearMonth Start, decimal Gai
 /// <param name="MissingThisMonth">What its started drivers lacked this month, when some produced no money; null otherwise.</param>
 /// <param name="AwaitingStart">True when every driver that prices it belongs to an initiative that has not started yet.</param>
 /// <param name="DriverExplanations">How each started driver that prices it made this month's money.</param>
+/// <param name="SharesChangeWith">Drivers of other KPIs that claim the same change as its drivers: the totals count it once.</param>
 public sealed record KpiTile(
     KpiDefinition Kpi, double? Actual, double? Previous, double? Baseline, double? Target,
     KpiStanding Standing, decimal? MoneyThisMonth, IReadOnlyList<string> Drivers,
-    string? MissingThisMonth = null, bool AwaitingStart = false, IReadOnlyList<ExplainedFigure>? DriverExplanations = null)
+    string? MissingThisMonth = null, bool AwaitingStart = false, IReadOnlyList<ExplainedFigure>? DriverExplanations = null,
+    IReadOnlyList<string>? SharesChangeWith = null)
 {
     /// <summary>A directional KPI (CSAT, NPS) that no driver prices: shown, but marked "not value-linked" (FORMULAS.md §5).</summary>
     public bool NotValueLinked => Drivers.Count == 0 && Kpi.Role == KpiRole.Directional;

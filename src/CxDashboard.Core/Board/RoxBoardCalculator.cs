@@ -124,7 +124,7 @@ public static class RoxBoardCalculator
             Source(Count(drivers.Count, "value driver") + " of " + Count(inputs.Initiatives.Count, "initiative"), "risk-adjusted", periodStart, month),
             Source("cost items of " + Count(inputs.Initiatives.Count, "initiative"), "risk-adjusted", periodStart, month));
 
-        var tiles = inputs.Tiles.Select(t => Tile(t, drivers)).ToList();
+        var tiles = inputs.Tiles.Select(t => Tile(t, drivers, counting.Overlaps)).ToList();
         var selected = series[^1];
         var monthHeadline = HeadlineRatioCalculator.Compute(
             selected.CostReduction, selected.RevenueGrowth, selected.Retention, selected.Investment,
@@ -145,7 +145,7 @@ public static class RoxBoardCalculator
             counting.Overlaps, npv with { Name = "NPV to date" }, payback);
     }
 
-    private static KpiTile Tile(KpiTileInputs t, IReadOnlyList<DriverValue> drivers)
+    private static KpiTile Tile(KpiTileInputs t, IReadOnlyList<DriverValue> drivers, IReadOnlyList<DriverOverlap> overlaps)
     {
         var linked = drivers.Where(d => string.Equals(d.KpiCode, t.Kpi.Code, StringComparison.OrdinalIgnoreCase)).ToList();
         // No driver computed this month: no money to show, and the tile says why rather than showing 0.
@@ -158,7 +158,19 @@ public static class RoxBoardCalculator
             linked.Select(d => $"{d.Name} ({d.Initiative}; {d.ScopeLabel})").ToList(),
             missing.Count == 0 ? null : string.Join("; ", missing),
             linked.Count > 0 && linked.All(d => !d.Started),
-            linked.Where(d => d.Explanation is not null).Select(d => d.Explanation!).ToList());
+            linked.Where(d => d.Explanation is not null).Select(d => d.Explanation!).ToList(),
+            SharedWith(linked, overlaps));
+    }
+
+    /// <summary>The drivers of other KPIs that claim the same change as these drivers, by name.</summary>
+    private static List<string> SharedWith(IReadOnlyList<DriverValue> linked, IReadOnlyList<DriverOverlap> overlaps)
+    {
+        var names = linked.Select(d => $"{d.Name} ({d.Initiative})").ToHashSet(StringComparer.Ordinal);
+        return overlaps
+            .SelectMany(o => names.Contains(o.First) && !names.Contains(o.Second) ? [o.Second]
+                : names.Contains(o.Second) && !names.Contains(o.First) ? new[] { o.First } : [])
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
     }
 
     /// <summary>One driver's months before double counting is taken out.</summary>

@@ -110,7 +110,9 @@ internal sealed class BoardWriter(FigureFormat format)
             (t.DriverExplanations ?? []).Select(e => Figure("driver", e, "", ToneOf(e.Value, 0m))).ToList(),
             t.NotValueLinked,
             t.AwaitingStart ? "No value yet: the initiative that prices it has not started"
-                : t.MissingThisMonth is null ? null : $"Not computed this month: missing {t.MissingThisMonth}",
+                : t.MissingThisMonth is not null ? $"Not computed this month: missing {t.MissingThisMonth}"
+                : t.SharesChangeWith is { Count: > 0 } shared ? $"Claims the same change as {string.Join(" and ", shared)}: counted once in the totals"
+                : null,
             k.Role,
             k.Timing,
             k.HigherIsBetter ? "Higher is better" : "Lower is better");

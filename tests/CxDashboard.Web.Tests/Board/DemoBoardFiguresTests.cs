@@ -62,6 +62,9 @@ public sealed class DemoBoardFiguresTests(SeededStore store)
                 ("CHURN", "1.49%", "Target met", "$8,450"),
             ],
             view.Tiles.Select(t => (t.Code, t.Actual, t.StatusText, t.Money)));
+        Assert.Equal(
+            "Claims the same change as Handle-time savings, voice (Agent assist for voice agents): counted once in the totals",
+            view.Tiles.Single(t => t.Code == "FCR").MoneyNote);
     }
 
     [Fact]
