@@ -34,10 +34,14 @@ internal static class SyntheticPortfolio
                 var actuals = YearMonth.Range(first, last).ToDictionary(
                     m => m,
                     m => new KpiAggregate(baseline * (0.9 + rng.NextDouble() * 0.05), 0, 50_000 + rng.Next(0, 10_000), 12));
+                var kind = ValueDriverCatalog.Of(type);
+                // Each initiative works on one channel, partner and segment (24 combinations): like a real portfolio,
+                // a few initiatives share a scope and their drivers meet the double-counting guard.
                 drivers.Add(new DriverInputs(
-                    new ValueDriverSpec($"Driver {i}.{d}", type, KpiCatalog.Aht, (ValueFactor)(d % 3), d % 4 != 0, 0.1m,
+                    new ValueDriverSpec($"Driver {i}.{d}", type, kind.KpiCodes.Count > 0 ? kind.KpiCodes[0] : KpiCatalog.Aht, kind.Factor, kind.IsHard, 0.1m,
                         new DriverParameters(UnitValue: 40m, SecondaryUnitValue: 1m, Margin: 0.5m, Volume: null, PerPoint: 0.01m)),
-                    baseline, actuals, "Voice · all partners · all segments", "baseline measured over three months"));
+                    baseline, actuals, "one channel · one partner · one segment", "baseline measured over three months",
+                    Scope: new DriverScope(ChannelId: i % 4 + 1, PartnerId: i / 4 % 3 + 1, SegmentId: i / 12 % 2 + 1)));
             }
 
             list.Add(new InitiativeInputs(

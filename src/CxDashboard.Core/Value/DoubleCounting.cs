@@ -119,47 +119,88 @@ public static class DoubleCounting
             throw new ArgumentException("Every driver must cover the same months to be compared month by month.", nameof(drivers));
 
         var pairs = new List<(int A, int B, string Reason)>();
-        var overlapping = new bool[drivers.Count, drivers.Count];
-        for (var i = 0; i < drivers.Count; i++)
-            for (var j = i + 1; j < drivers.Count; j++)
-                if (OverlapReason(drivers[i], drivers[j]) is { } reason)
-                {
-                    pairs.Add((i, j, reason));
-                    overlapping[i, j] = overlapping[j, i] = true;
-                }
+        var neighbours = new List<int>?[drivers.Count];
+        // Only drivers in the same bucket can overlap (see OverlapReason): agent-time drivers with each other,
+        // every other driver with those on its own KPI. Comparing within buckets keeps hundreds of drivers cheap.
+        foreach (var bucket in Enumerable.Range(0, drivers.Count).GroupBy(i => Bucket(drivers[i]), StringComparer.OrdinalIgnoreCase))
+        {
+            var members = bucket.ToList();
+            for (var x = 0; x < members.Count; x++)
+                for (var y = x + 1; y < members.Count; y++)
+                    if (OverlapReason(drivers[members[x]], drivers[members[y]]) is { } reason)
+                        pairs.Add((members[x], members[y], reason));
+        }
+
+        pairs.Sort((p, q) => p.A != q.A ? p.A.CompareTo(q.A) : p.B.CompareTo(q.B));
+        foreach (var (a, b, _) in pairs)
+        {
+            (neighbours[a] ??= []).Add(b);
+            (neighbours[b] ??= []).Add(a);
+        }
 
         var counted = drivers.Select(d => d.Monthly.ToArray()).ToArray();
         var removedByPair = new Dictionary<(int, int), decimal>();
-        var plain = new decimal[months];
-        var adjusted = new decimal[months];
+        // Only drivers that overlap another can lose anything: the month-by-month ordering is done among them alone,
+        // so a portfolio of hundreds of drivers with a few overlaps costs little more than adding it up.
+        var components = Components(neighbours);
+        // Where each driver stands among the drivers of its group kept this month (largest first); −1 when not kept.
+        var keptRank = new int[drivers.Count];
+        Array.Fill(keptRank, -1);
+        var order = new List<int>();
         for (var m = 0; m < months; m++)
         {
             var month = m;
-            var order = Enumerable.Range(0, drivers.Count)
-                .Where(i => drivers[i].Monthly[month] != 0)
-                .OrderByDescending(i => Math.Abs(drivers[i].Monthly[month]))
-                .ThenBy(i => drivers[i].Name, StringComparer.Ordinal)
-                .ThenBy(i => i)
-                .ToList();
-            var kept = new List<int>();
-            foreach (var i in order)
+            // A driver only ever meets the drivers of its own connected group of overlaps.
+            foreach (var component in components)
             {
-                var amount = drivers[i].Monthly[m];
-                // Kept drivers come largest first, so the first overlapping one is the largest that already counts this change.
-                var holder = kept.FindIndex(k => overlapping[i, k] && Math.Sign(drivers[k].Monthly[month]) == Math.Sign(amount));
-                if (holder < 0)
+                order.Clear();
+                foreach (var i in component)
+                    if (drivers[i].Monthly[month] != 0) order.Add(i);
+                order.Sort((i, j) =>
                 {
-                    kept.Add(i);
-                    continue;
+                    var bySize = Math.Abs(drivers[j].Monthly[month]).CompareTo(Math.Abs(drivers[i].Monthly[month]));
+                    if (bySize != 0) return bySize;
+                    var byName = string.CompareOrdinal(drivers[i].Name, drivers[j].Name);
+                    return byName != 0 ? byName : i.CompareTo(j);
+                });
+
+                var keptCount = 0;
+                foreach (var i in order)
+                {
+                    var amount = drivers[i].Monthly[m];
+                    // Kept drivers come largest first, so the overlapping one kept earliest is the largest that
+                    // already counts this change.
+                    var holder = -1;
+                    foreach (var k in neighbours[i]!)
+                        if (keptRank[k] >= 0 && Math.Sign(drivers[k].Monthly[month]) == Math.Sign(amount)
+                            && (holder < 0 || keptRank[k] < keptRank[holder]))
+                            holder = k;
+                    if (holder < 0)
+                    {
+                        keptRank[i] = keptCount++;
+                        continue;
+                    }
+
+                    counted[i][m] = 0m;
+                    var key = (Math.Min(i, holder), Math.Max(i, holder));
+                    removedByPair[key] = removedByPair.GetValueOrDefault(key) + amount;
                 }
 
-                counted[i][m] = 0m;
-                var key = (Math.Min(i, kept[holder]), Math.Max(i, kept[holder]));
-                removedByPair[key] = removedByPair.GetValueOrDefault(key) + amount;
+                foreach (var i in order) keptRank[i] = -1;
             }
+        }
 
-            plain[m] = drivers.Sum(d => d.Monthly[month]);
-            adjusted[m] = counted.Sum(c => c[month]);
+        var plain = new decimal[months];
+        var adjusted = new decimal[months];
+        for (var d = 0; d < drivers.Count; d++)
+        {
+            var own = drivers[d].Monthly;
+            var ownCounted = counted[d];
+            for (var m = 0; m < months; m++)
+            {
+                plain[m] += own[m];
+                adjusted[m] += ownCounted[m];
+            }
         }
 
         var overlaps = pairs.Select(p => new DriverOverlap(
@@ -179,6 +220,41 @@ public static class DoubleCounting
                 total += Math.Sign(a[m]) * Math.Min(Math.Abs(a[m]), Math.Abs(b[m]));
         return total;
     }
+
+    /// <summary>The connected groups of drivers that overlap, directly or through another driver; lone drivers are left out.</summary>
+    private static List<List<int>> Components(List<int>?[] neighbours)
+    {
+        var seen = new bool[neighbours.Length];
+        var groups = new List<List<int>>();
+        for (var start = 0; start < neighbours.Length; start++)
+        {
+            if (seen[start] || neighbours[start] is null) continue;
+            var group = new List<int>();
+            var stack = new Stack<int>();
+            stack.Push(start);
+            seen[start] = true;
+            while (stack.Count > 0)
+            {
+                var i = stack.Pop();
+                group.Add(i);
+                foreach (var k in neighbours[i]!)
+                    if (!seen[k])
+                    {
+                        seen[k] = true;
+                        stack.Push(k);
+                    }
+            }
+
+            groups.Add(group);
+        }
+
+        return groups;
+    }
+
+    private static string Bucket(DriverAmounts d) =>
+        d.Type is ValueDriverType.HandleTimeSavings or ValueDriverType.RepeatContactAvoidance or ValueDriverType.CostPerContact
+            ? "agent time"
+            : "kpi " + d.KpiCode;
 
     private static bool IsChurn(ValueDriverType type) =>
         type is ValueDriverType.ChurnValueOfChurn or ValueDriverType.ChurnCohort or ValueDriverType.ChurnFlat;
