@@ -34,19 +34,8 @@ public static class ScenarioCalculator
         Validate(plan);
         var months = YearMonth.Range(FirstMonth(plan), plan.LastMonth).ToList();
 
-        var drivers = new List<ProjectedDriver>();
-        foreach (var driver in plan.Drivers)
-        {
-            var delta = driver.DeltaIn(scenario).Resolve(driver.BaseDelta);
-            var (monthly, missing) = Price(plan, driver, delta, months);
-            if (missing is not null) return NotApplicable(plan, scenario, $"{driver.Spec.Name} cannot be priced without {missing}.");
-            drivers.Add(new ProjectedDriver(driver.Spec.Name, driver.Spec.Factor, delta, monthly, monthly));
-        }
-
-        var counting = DoubleCounting.Adjust(plan.Drivers
-            .Select((d, i) => new DriverAmounts(d.Spec.Name, d.Spec.Type, d.Spec.KpiCode, d.Scope ?? DriverScope.All, drivers[i].Monthly))
-            .ToList());
-        drivers = drivers.Select((d, i) => d with { Counted = counting.Counted[i] }).ToList();
+        var (drivers, counting, why) = PriceAll(plan, scenario, months);
+        if (why is not null) return NotApplicable(plan, scenario, why);
 
         var series = months.Select((m, t) => new FactorMonth(
             m,
@@ -86,6 +75,50 @@ public static class ScenarioCalculator
     /// One driver's risk-adjusted money per projected month (0 before the start), or what it lacks. Only months from the
     /// start are priced, month 1 being the start month (the cohort model counts from it).
     /// </summary>
+    /// <summary>
+    /// Every driver priced month by month in <paramref name="scenario"/>, with double counting removed; the reason
+    /// instead when a driver cannot be priced. The one path both <see cref="Project"/> and the tornado take.
+    /// </summary>
+    private static (List<ProjectedDriver> Drivers, DoubleCountingResult Counting, string? NotApplicable) PriceAll(
+        InitiativePlan plan, ScenarioKind scenario, List<YearMonth> months)
+    {
+        var drivers = new List<ProjectedDriver>();
+        foreach (var driver in plan.Drivers)
+        {
+            var delta = driver.DeltaIn(scenario).Resolve(driver.BaseDelta);
+            var (monthly, missing) = Price(plan, driver, delta, months);
+            if (missing is not null) return ([], DoubleCounting.Adjust([]), $"{driver.Spec.Name} cannot be priced without {missing}.");
+            drivers.Add(new ProjectedDriver(driver.Spec.Name, driver.Spec.Factor, delta, monthly, monthly));
+        }
+
+        var counting = DoubleCounting.Adjust(plan.Drivers
+            .Select((d, i) => new DriverAmounts(d.Spec.Name, d.Spec.Type, d.Spec.KpiCode, d.Scope ?? DriverScope.All, drivers[i].Monthly))
+            .ToList());
+        return (drivers.Select((d, i) => d with { Counted = counting.Counted[i] }).ToList(), counting, null);
+    }
+
+    /// <summary>
+    /// NPV alone of <paramref name="scenario"/>: the same pricing, double counting and discounting as
+    /// <see cref="Project"/>, without the figures a tornado does not show.
+    /// </summary>
+    internal static (decimal? Npv, string? NotApplicable) NpvOf(InitiativePlan plan, ScenarioKind scenario)
+    {
+        Validate(plan);
+        var months = YearMonth.Range(FirstMonth(plan), plan.LastMonth).ToList();
+        var (drivers, _, why) = PriceAll(plan, scenario, months);
+        if (why is not null) return (null, why);
+        var nets = new decimal[months.Count];
+        for (var t = 0; t < months.Count; t++)
+        {
+            decimal net = 0;
+            foreach (var d in drivers) net += d.Counted[t];
+            foreach (var c in plan.Costs) net -= c.RiskAdjustedIn(months[t]);
+            nets[t] = net;
+        }
+
+        return (Discounting.Npv(nets, plan.AnnualDiscountRate), null);
+    }
+
     private static (decimal[] Monthly, string? Missing) Price(InitiativePlan plan, ScenarioDriver driver, double delta, List<YearMonth> months)
     {
         var spec = driver.Spec;
@@ -95,6 +128,10 @@ public static class ScenarioCalculator
         var parameters = spec.Parameters with { Volume = volume };
 
         var monthly = new decimal[months.Count];
+        // After the ramp-up the projected month repeats itself (only the cohort model depends on the month):
+        // price it once and reuse it, which keeps a 30-input tornado cheap.
+        double? lastChange = null;
+        decimal lastAdjusted = 0;
         for (var t = 0; t < months.Count; t++)
         {
             if (months[t] < plan.Start) continue;
@@ -103,10 +140,17 @@ public static class ScenarioCalculator
             var change = monthOfInitiative <= driver.RampUpMonths
                 ? delta * monthOfInitiative / (driver.RampUpMonths + 1)
                 : delta;
+            if (change == lastChange && spec.Type != ValueDriverType.ChurnCohort)
+            {
+                monthly[t] = lastAdjusted;
+                continue;
+            }
+
             var projected = new KpiAggregate(driver.Baseline + change, 0, 0, 1);
             var value = ValueDriverCalculator.MonthlyValue(spec.Type, parameters, driver.Baseline, projected, monthOfInitiative);
             if (value.RiskAdjusted(spec.Risk) is not { } adjusted) return ([], value.Missing ?? "an input");
             monthly[t] = adjusted;
+            (lastChange, lastAdjusted) = (change, adjusted);
         }
 
         return (monthly, null);

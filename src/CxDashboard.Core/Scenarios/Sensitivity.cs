@@ -80,8 +80,7 @@ public static class SensitivityCalculator
     private static (decimal? Npv, string? Reason) Npv(InitiativePlan plan, ScenarioKind scenario)
     {
         if (plan.AnnualDiscountRate <= -1m) return (null, "A discount rate at or below −100 % has no NPV.");
-        var npv = ScenarioCalculator.Project(plan, scenario).Npv;
-        return (npv.Value, npv.NotApplicableReason);
+        return ScenarioCalculator.NpvOf(plan, scenario);
     }
 
     private static IEnumerable<Input> Inputs(InitiativePlan plan, ScenarioKind scenario)
