@@ -89,8 +89,13 @@ public static class RoxBoardCalculator
             var initiative = inputs.Initiatives[w.Initiative];
             var counted = counting.Counted[d];
             var slots = FactorSlots(w.Driver.Spec.Factor);
-            for (var i = 0; i < span; i++) slots[i] += counted[i];
-            var toDate = counted.Sum();
+            decimal toDate = 0;
+            for (var i = 0; i < span; i++)
+            {
+                slots[i] += counted[i];
+                toDate += counted[i];
+            }
+
             gainsByInitiative[w.Initiative] += toDate;
             var started = month >= initiative.Start;
             drivers.Add(new DriverValue(

@@ -191,16 +191,20 @@ public static class DoubleCounting
         }
 
         var plain = new decimal[months];
-        var adjusted = new decimal[months];
-        for (var d = 0; d < drivers.Count; d++)
+        foreach (var driver in drivers)
         {
-            var own = drivers[d].Monthly;
-            var ownCounted = counted[d];
+            var own = driver.Monthly;
+            for (var m = 0; m < months; m++) plain[m] += own[m];
+        }
+
+        // What each month leaves out is what the overlaps removed that month.
+        var adjusted = (decimal[])plain.Clone();
+        foreach (var i in components.SelectMany(c => c))
+        {
+            var own = drivers[i].Monthly;
+            var kept = counted[i];
             for (var m = 0; m < months; m++)
-            {
-                plain[m] += own[m];
-                adjusted[m] += ownCounted[m];
-            }
+                if (kept[m] != own[m]) adjusted[m] -= own[m] - kept[m];
         }
 
         var overlaps = pairs.Select(p => new DriverOverlap(
