@@ -35,46 +35,50 @@ public static class ValueDriverCalculator
         if (!IsMoneySafe(a) || !IsMoneySafe(baseline) || !IsMoneySafe(actual.Volume))
             return new DriverMonth(null, "a finite KPI value");
         var b = baseline;
-        var volume = parameters.Volume ?? (decimal)actual.Volume;
+        var fixedVolume = parameters.Volume;
+        var measuredVolume = actual.Volume;
+        // volume × KPI change, the measured part of every formula. Both measured figures are doubles, so their
+        // product is taken in double and becomes money once; an agreed volume stays decimal throughout.
+        if (!IsMoneySafe(measuredVolume * (b - a))) return Missing("a finite KPI value");
+        decimal VolumeTimes(double change) => fixedVolume is { } v ? v * D(change) : D(measuredVolume * change);
 
         var unit = parameters.UnitValue;
         var margin = parameters.Margin;
 
         var better = D(b - a); // positive when a lower value is better and it fell
-        var rose = -better;    // positive when a higher value is better and it rose
 
         // Divide last: decimal keeps 28 digits, so dividing first turns an exact $30,000 into 29,999.99…9.
         return type switch
         {
             ValueDriverType.HandleTimeSavings => unit is { } rate
-                ? new DriverMonth(better * volume * rate / 3600m, null) : Missing("loaded hourly rate"),
+                ? new DriverMonth(VolumeTimes(b - a) * rate / 3600m, null) : Missing("loaded hourly rate"),
             ValueDriverType.RepeatContactAvoidance => unit is { } costPerContact
-                ? new DriverMonth(volume * rose * costPerContact, null) : Missing("cost per contact"),
+                ? new DriverMonth(VolumeTimes(a - b) * costPerContact, null) : Missing("cost per contact"),
             ValueDriverType.Deflection => unit is { } assisted && parameters.SecondaryUnitValue is { } automated
-                ? new DriverMonth(volume * rose * (assisted - automated), null)
+                ? new DriverMonth(VolumeTimes(a - b) * (assisted - automated), null)
                 : Missing("cost per assisted and per automated contact"),
-            ValueDriverType.CostPerContact => new DriverMonth(volume * better, null),
+            ValueDriverType.CostPerContact => new DriverMonth(VolumeTimes(b - a), null),
             ValueDriverType.ComplaintsAndReturns => unit is { } costPerCase
                 ? new DriverMonth(better * costPerCase, null) : Missing("cost per complaint or return"),
             ValueDriverType.AgentRampTime => unit is { } weekly
-                ? new DriverMonth(volume * better * weekly / 12m, null) : Missing("weekly loaded cost"),
+                ? new DriverMonth(VolumeTimes(b - a) * weekly / 12m, null) : Missing("weekly loaded cost"),
             ValueDriverType.AgentAttrition => unit is { } replacement
-                ? new DriverMonth(volume * better * replacement / 12m, null) : Missing("replacement cost"),
+                ? new DriverMonth(VolumeTimes(b - a) * replacement / 12m, null) : Missing("replacement cost"),
             ValueDriverType.ConversionLift => unit is { } aov && margin is { } m1
-                ? new DriverMonth(volume * rose * aov * m1, null)
+                ? new DriverMonth(VolumeTimes(a - b) * aov * m1, null)
                 : Missing("order value and margin"),
             ValueDriverType.RevenuePerCustomer => margin is { } m0
-                ? new DriverMonth(volume * rose * m0, null) : Missing("margin"),
+                ? new DriverMonth(VolumeTimes(a - b) * m0, null) : Missing("margin"),
             ValueDriverType.Referral => unit is { } perReferral && parameters.PerPoint is { } perPoint
-                ? new DriverMonth(volume * rose * perPoint * perReferral, null)
+                ? new DriverMonth(VolumeTimes(a - b) * perPoint * perReferral, null)
                 : Missing("referral conversions per point and value per referral"),
             ValueDriverType.ChurnValueOfChurn => b <= 0 ? Missing("a baseline churn above zero")
                 : unit is { } churned ? new DriverMonth(churned * better / D(b), null) : Missing("churned value"),
             ValueDriverType.ChurnCohort => unit is { } arpu && margin is { } m2
-                ? new DriverMonth(volume * CohortSurvivalGain(b, a, monthOfInitiative) * arpu * m2, null)
+                ? new DriverMonth((fixedVolume ?? D(measuredVolume)) * CohortSurvivalGain(b, a, monthOfInitiative) * arpu * m2, null)
                 : Missing("ARPU and margin"),
             ValueDriverType.ChurnFlat => unit is { } arpu2 && margin is { } m3
-                ? new DriverMonth(volume * better * arpu2 * m3, null)
+                ? new DriverMonth(VolumeTimes(b - a) * arpu2 * m3, null)
                 : Missing("ARPU and margin"),
             _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown value driver type."),
         };
