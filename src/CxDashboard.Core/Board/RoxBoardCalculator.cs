@@ -37,44 +37,23 @@ public static class RoxBoardCalculator
             _ => retention,
         };
 
+        // Each initiative's costs and drivers are priced on their own, in parallel for a large portfolio, and
+        // gathered in input order so that the result never depends on the scheduling.
+        var priced = new PricedInitiative[inputs.Initiatives.Count];
+        void PriceInitiative(int n) => priced[n] = Price(inputs.Initiatives[n], n, chartStart, span, month);
+        var driverMonths = inputs.Initiatives.Sum(i => i.Drivers.Count) * span;
+        if (driverMonths >= ParallelFrom)
+            Parallel.For(0, priced.Length, PriceInitiative);
+        else
+            for (var n = 0; n < priced.Length; n++) PriceInitiative(n);
+
         var work = new List<DriverWork>();
         var investments = new decimal[inputs.Initiatives.Count];
-        for (var n = 0; n < inputs.Initiatives.Count; n++)
+        for (var n = 0; n < priced.Length; n++)
         {
-            var initiative = inputs.Initiatives[n];
-            // A cost paid before the launch (design, contracts) still counts: costs run from their own first month.
-            for (var i = chartStart.MonthsUntil(FirstMonth(initiative)); i < span; i++)
-            {
-                var m = chartStart.AddMonths(i);
-                decimal cost = 0;
-                foreach (var item in initiative.Costs) cost += item.RiskAdjustedIn(m);
-                investments[n] += cost;
-                invested[i] += cost;
-            }
-
-            foreach (var driver in initiative.Drivers)
-            {
-                var monthly = new decimal[span];
-                DriverMonth current = default;
-                ExplainedFigure? explanation = null;
-                for (var i = Math.Max(0, chartStart.MonthsUntil(initiative.Start)); i < span; i++)
-                {
-                    var m = chartStart.AddMonths(i);
-                    var actual = driver.Actuals.TryGetValue(m, out var a) ? a : default;
-                    var monthOfInitiative = initiative.Start.MonthsUntil(m) + 1;
-                    var value = ValueDriverCalculator.MonthlyValue(
-                        driver.Spec.Type, driver.Spec.Parameters, driver.Baseline, actual, monthOfInitiative);
-                    monthly[i] = value.RiskAdjusted(driver.Spec.Risk) ?? 0m;
-                    if (m == month)
-                    {
-                        current = value;
-                        explanation = DriverExplanation.Explain(
-                            driver.Spec, Lineage(driver), driver.Baseline, actual, m, monthOfInitiative);
-                    }
-                }
-
-                work.Add(new DriverWork(n, driver, monthly, current, explanation));
-            }
+            investments[n] = priced[n].Investment;
+            for (var i = 0; i < span; i++) invested[i] += priced[n].Costs[i];
+            work.AddRange(priced[n].Drivers);
         }
 
         // Two drivers that claim the same KPI change (the same agent hours, the same customers) count once.
@@ -176,6 +155,54 @@ public static class RoxBoardCalculator
                 : names.Contains(o.Second) && !names.Contains(o.First) ? new[] { o.First } : [])
             .Distinct(StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>Below this many driver-months a board is priced on one thread: starting tasks would cost more than it saves.</summary>
+    private const int ParallelFrom = 4_000;
+
+    /// <summary>One initiative's costs per month, their total, and its drivers' months.</summary>
+    private sealed record PricedInitiative(decimal[] Costs, decimal Investment, List<DriverWork> Drivers);
+
+    private static PricedInitiative Price(InitiativeInputs initiative, int n, YearMonth chartStart, int span, YearMonth month)
+    {
+        var costs = new decimal[span];
+        decimal investment = 0;
+        // A cost paid before the launch (design, contracts) still counts: costs run from their own first month.
+        for (var i = chartStart.MonthsUntil(FirstMonth(initiative)); i < span; i++)
+        {
+            var m = chartStart.AddMonths(i);
+            decimal cost = 0;
+            foreach (var item in initiative.Costs) cost += item.RiskAdjustedIn(m);
+            investment += cost;
+            costs[i] = cost;
+        }
+
+        var drivers = new List<DriverWork>(initiative.Drivers.Count);
+        foreach (var driver in initiative.Drivers)
+        {
+            var monthly = new decimal[span];
+            DriverMonth current = default;
+            ExplainedFigure? explanation = null;
+            for (var i = Math.Max(0, chartStart.MonthsUntil(initiative.Start)); i < span; i++)
+            {
+                var m = chartStart.AddMonths(i);
+                var actual = driver.Actuals.TryGetValue(m, out var a) ? a : default;
+                var monthOfInitiative = initiative.Start.MonthsUntil(m) + 1;
+                var value = ValueDriverCalculator.MonthlyValue(
+                    driver.Spec.Type, driver.Spec.Parameters, driver.Baseline, actual, monthOfInitiative);
+                monthly[i] = value.RiskAdjusted(driver.Spec.Risk) ?? 0m;
+                if (m == month)
+                {
+                    current = value;
+                    explanation = DriverExplanation.Explain(
+                        driver.Spec, Lineage(driver), driver.Baseline, actual, m, monthOfInitiative);
+                }
+            }
+
+            drivers.Add(new DriverWork(n, driver, monthly, current, explanation));
+        }
+
+        return new PricedInitiative(costs, investment, drivers);
     }
 
     /// <summary>One driver's months before double counting is taken out.</summary>
