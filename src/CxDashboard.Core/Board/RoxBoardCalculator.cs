@@ -171,8 +171,7 @@ public static class RoxBoardCalculator
         for (var i = chartStart.MonthsUntil(FirstMonth(initiative)); i < span; i++)
         {
             var m = chartStart.AddMonths(i);
-            decimal cost = 0;
-            foreach (var item in initiative.Costs) cost += item.RiskAdjustedIn(m);
+            var cost = CostItemSpec.RiskAdjustedTotalIn(initiative.Costs, m);
             investment += cost;
             costs[i] = cost;
         }
@@ -220,8 +219,7 @@ public static class RoxBoardCalculator
         driver.BaselineSource);
 
     /// <summary>An initiative's first month with cost or value: its start, or an earlier cost.</summary>
-    private static YearMonth FirstMonth(InitiativeInputs initiative) =>
-        initiative.Costs.Select(c => c.Start).Append(initiative.Start).Min();
+    private static YearMonth FirstMonth(InitiativeInputs initiative) => CostItemSpec.FirstMonth(initiative.Costs, initiative.Start);
 
     private static string Count(int n, string noun) =>
         string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? "" : "s")}");

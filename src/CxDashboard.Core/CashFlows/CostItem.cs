@@ -67,4 +67,26 @@ public sealed record CostItemSpec(
 
     /// <summary>The risk-adjusted amount paid in <paramref name="month"/>: amount × (1 + risk), a credit × (1 − risk) (<see cref="TeiRisk.AdjustCost"/>).</summary>
     public decimal RiskAdjustedIn(YearMonth month) => TeiRisk.AdjustCost(AmountIn(month), Risk);
+
+    /// <summary>Σ of the risk-adjusted amounts all <paramref name="costs"/> pay in <paramref name="month"/>.</summary>
+    public static decimal RiskAdjustedTotalIn(IReadOnlyList<CostItemSpec> costs, YearMonth month)
+    {
+        ArgumentNullException.ThrowIfNull(costs);
+        decimal total = 0;
+        foreach (var cost in costs) total += cost.RiskAdjustedIn(month);
+        return total;
+    }
+
+    /// <summary>
+    /// The first month an initiative starting in <paramref name="start"/> has cost or value: its start, or an
+    /// earlier cost's month (design and contracts paid before launch count).
+    /// </summary>
+    public static YearMonth FirstMonth(IReadOnlyList<CostItemSpec> costs, YearMonth start)
+    {
+        ArgumentNullException.ThrowIfNull(costs);
+        var first = start;
+        foreach (var cost in costs)
+            if (cost.Start < first) first = cost.Start;
+        return first;
+    }
 }

@@ -42,7 +42,7 @@ public static class ScenarioCalculator
             FactorSum(drivers, ValueFactor.CostReduction, t),
             FactorSum(drivers, ValueFactor.RevenueGrowth, t),
             FactorSum(drivers, ValueFactor.Retention, t),
-            plan.Costs.Sum(c => c.RiskAdjustedIn(m)))).ToList();
+            CostItemSpec.RiskAdjustedTotalIn(plan.Costs, m))).ToList();
         var nets = series.Select(s => s.Net).ToList();
         var first = months[0];
         var last = months[^1];
@@ -110,9 +110,8 @@ public static class ScenarioCalculator
         var nets = new decimal[months.Count];
         for (var t = 0; t < months.Count; t++)
         {
-            decimal net = 0;
+            decimal net = -CostItemSpec.RiskAdjustedTotalIn(plan.Costs, months[t]);
             foreach (var d in drivers) net += d.Counted[t];
-            foreach (var c in plan.Costs) net -= c.RiskAdjustedIn(months[t]);
             nets[t] = net;
         }
 
@@ -164,8 +163,7 @@ public static class ScenarioCalculator
         drivers.Where(d => d.Factor == factor).Sum(d => d.Counted[t]);
 
     /// <summary>The first month of the series: the start, or an earlier cost's month (design and contracts before launch count).</summary>
-    private static YearMonth FirstMonth(InitiativePlan plan) =>
-        plan.Costs.Select(c => c.Start).Append(plan.Start).Min();
+    private static YearMonth FirstMonth(InitiativePlan plan) => CostItemSpec.FirstMonth(plan.Costs, plan.Start);
 
     private static void Validate(InitiativePlan plan)
     {
