@@ -8,6 +8,7 @@ namespace CxDashboard.Benchmarks;
 /// 60 months (target: median ≤ 5 ms).
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class BoardBenchmarks
 {
     private BoardInputs _inputs = default!;

@@ -11,6 +11,7 @@ namespace CxDashboard.Benchmarks;
 /// different channels (hourly rate, volume and KPI change each), two cost lines and the discount rate, over 36 months.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class TornadoBenchmarks
 {
     private InitiativePlan _plan = default!;

@@ -217,9 +217,10 @@ public sealed class DoubleCountingTests
             from kpi in Gen.Elements("AHT", "FCR", "CPC", "CHURN")
             from channel in Gen.Elements<int?>(null, 1, 2)
             from partner in Gen.Elements<int?>(null, 1)
+            from segment in Gen.Elements<int?>(null, 1, 1, 2)
             from name in Gen.Elements("A", "B", "C", "D")
             from cents in Gen.Choose(lowest, 10_000_000).ArrayOf(months)
-            select new DriverAmounts(name, type, kpi, new DriverScope(channel, partner), cents.Select(c => c / 100m).ToArray())
+            select new DriverAmounts(name, type, kpi, new DriverScope(channel, partner, segment), cents.Select(c => c / 100m).ToArray())
         ).ArrayOf(count)
         select drivers;
 
@@ -268,5 +269,20 @@ public sealed class DoubleCountingTests
                 var counteds = counted.Select(i => result.Counted[i][month]);
                 Assert.True(counteds.Where(a => a > 0).Sum() >= gains);
             }
+        });
+
+    [Property(MaxTest = 300)]
+    public Property The_guard_reports_exactly_the_pairs_that_overlap_whether_scopes_are_named_or_wide() =>
+        Prop.ForAll(DriverSets(lowest: -10_000_000).ToArbitrary(), drivers =>
+        {
+            var expected = new List<(string, string, string)>();
+            for (var i = 0; i < drivers.Length; i++)
+                for (var j = i + 1; j < drivers.Length; j++)
+                    if (DoubleCounting.OverlapReason(drivers[i], drivers[j]) is { } reason)
+                        expected.Add((drivers[i].Name, drivers[j].Name, reason));
+
+            var result = DoubleCounting.Adjust(drivers);
+
+            Assert.Equal(expected, result.Overlaps.Select(o => (o.First, o.Second, o.Reason)));
         });
 }

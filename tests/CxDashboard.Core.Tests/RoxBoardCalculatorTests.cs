@@ -384,4 +384,21 @@ public sealed class RoxBoardCalculatorTests
         Assert.Equal(30_000m, board.Drivers.Single(d => d.KpiCode == KpiCatalog.Fcr).LeftOutToDate);
         Assert.Equal(14_400m, board.Drivers.Single(d => d.KpiCode == KpiCatalog.Aht).LeftOutToDate);
     }
+
+    [Fact]
+    public void A_driver_month_that_divides_is_carried_to_a_millionth_of_the_currency()
+    {
+        // At $35 an hour: (420 − 419) × 1 contact × 35 ÷ 3600 × 0.8 = 0.0077777…, which decimal would carry to
+        // 28 digits; the board keeps 0.007778. Two such months add up to 0.015556, not 0.0155555….
+        var spec = new ValueDriverSpec(DriverName, ValueDriverType.HandleTimeSavings, KpiCatalog.Aht, ValueFactor.CostReduction,
+            IsHard: true, Risk: 0.20m, new DriverParameters(UnitValue: 35m));
+        var actuals = new Dictionary<YearMonth, KpiAggregate> { [January] = Aht(419, 1), [February] = Aht(419, 1) };
+        var board = RoxBoardCalculator.Compute(new BoardInputs(February, January,
+            [new InitiativeInputs(InitiativeName, January, [], [new DriverInputs(spec, 420, actuals, "Voice · all partners")])],
+            []));
+
+        Assert.Equal([0.007778m, 0.007778m], board.Series.Select(m => m.CostReduction));
+        Assert.Equal(0.007778m, Assert.Single(board.Drivers).ThisMonth);
+        Assert.Equal(0.015556m, board.Drivers[0].ToDate);
+    }
 }

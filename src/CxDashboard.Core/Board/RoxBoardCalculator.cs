@@ -26,16 +26,8 @@ public static class RoxBoardCalculator
 
         // One slot per month from the chart's start: the factor totals and the investment.
         var span = chartStart.MonthsUntil(month) + 1;
-        var costReduction = new decimal[span];
-        var revenueGrowth = new decimal[span];
-        var retention = new decimal[span];
+        var byFactor = new FactorSeries(span);
         var invested = new decimal[span];
-        decimal[] FactorSlots(ValueFactor factor) => factor switch
-        {
-            ValueFactor.CostReduction => costReduction,
-            ValueFactor.RevenueGrowth => revenueGrowth,
-            _ => retention,
-        };
 
         // Each initiative's costs and drivers are priced on their own, in parallel for a large portfolio, and
         // gathered in input order so that the result never depends on the scheduling.
@@ -51,42 +43,50 @@ public static class RoxBoardCalculator
         var investments = new decimal[inputs.Initiatives.Count];
         for (var n = 0; n < priced.Length; n++)
         {
-            investments[n] = priced[n].Investment;
-            for (var i = 0; i < span; i++) invested[i] += priced[n].Costs[i];
-            work.AddRange(priced[n].Drivers);
+            var p = priced[n];
+            investments[n] = p.Investment;
+            byFactor.Add(p.Value);
+            for (var i = 0; i < span; i++) invested[i] += p.Costs[i];
+
+            work.AddRange(p.Drivers);
         }
 
-        // Two drivers that claim the same KPI change (the same agent hours, the same customers) count once.
-        var counting = DoubleCounting.Adjust(work.Select(w => new DriverAmounts(
+        // Two drivers that claim the same KPI change (the same agent hours, the same customers) count once: what a
+        // driver leaves out comes off its factor's months.
+        var (overlaps, leftOut) = DoubleCounting.Count(work.Select(w => new DriverAmounts(
             UniqueName(w, inputs), w.Driver.Spec.Type, w.Driver.Spec.KpiCode, w.Driver.Scope ?? DriverScope.All, w.Monthly)).ToList());
 
-        var drivers = new List<DriverValue>();
+        var drivers = new List<DriverValue>(work.Count);
         var gainsByInitiative = new decimal[inputs.Initiatives.Count];
         for (var d = 0; d < work.Count; d++)
         {
             var w = work[d];
             var initiative = inputs.Initiatives[w.Initiative];
-            var counted = counting.Counted[d];
-            var slots = FactorSlots(w.Driver.Spec.Factor);
-            decimal toDate = 0;
-            for (var i = 0; i < span; i++)
+            decimal removed = 0;
+            if (leftOut[d] is { } months)
             {
-                slots[i] += counted[i];
-                toDate += counted[i];
+                var slots = byFactor.Of(w.Driver.Spec.Factor);
+                for (var i = 0; i < span; i++)
+                    if (months[i])
+                    {
+                        slots[i] -= w.Monthly[i];
+                        removed += w.Monthly[i];
+                    }
             }
 
+            var toDate = w.Total - removed;
             gainsByInitiative[w.Initiative] += toDate;
             var started = month >= initiative.Start;
             drivers.Add(new DriverValue(
                 initiative.Name, w.Driver.Spec.Name, w.Driver.Spec.KpiCode, w.Driver.Spec.Factor, w.Driver.Spec.IsHard,
-                started ? w.Current.RiskAdjusted(w.Driver.Spec.Risk) : null,
+                started ? Money(w.Current, w.Driver.Spec.Risk) : null,
                 toDate,
                 started ? w.Current.Missing : "the initiative had not started",
                 w.Driver.ScopeLabel,
                 started,
                 w.Explanation,
                 ValueDriverCalculator.RealizedEvidence(w.Driver.Spec.Type),
-                w.Monthly.Sum() - toDate));
+                removed));
         }
 
         var summaries = inputs.Initiatives.Select((initiative, n) => new InitiativeSummary(
@@ -97,7 +97,7 @@ public static class RoxBoardCalculator
             month >= initiative.Start)).ToList();
 
         var series = Enumerable.Range(0, span)
-            .Select(i => new FactorMonth(chartStart.AddMonths(i), costReduction[i], revenueGrowth[i], retention[i], invested[i]))
+            .Select(i => new FactorMonth(chartStart.AddMonths(i), byFactor.CostReduction[i], byFactor.RevenueGrowth[i], byFactor.Retention[i], invested[i]))
             .ToList();
         var toDateMonths = series.Where(s => s.Month >= periodStart).ToList();
         var headline = HeadlineRatioCalculator.Compute(
@@ -108,7 +108,7 @@ public static class RoxBoardCalculator
             Source(Count(drivers.Count, "value driver") + " of " + Count(inputs.Initiatives.Count, "initiative"), "risk-adjusted", periodStart, month),
             Source("cost items of " + Count(inputs.Initiatives.Count, "initiative"), "risk-adjusted", periodStart, month));
 
-        var tiles = inputs.Tiles.Select(t => Tile(t, drivers, counting.Overlaps)).ToList();
+        var tiles = inputs.Tiles.Select(t => Tile(t, drivers, overlaps)).ToList();
         var selected = series[^1];
         var monthHeadline = HeadlineRatioCalculator.Compute(
             selected.CostReduction, selected.RevenueGrowth, selected.Retention, selected.Investment,
@@ -126,7 +126,7 @@ public static class RoxBoardCalculator
         var npv = CashFlowAppraisal.Npv(flows, (double)inputs.AnnualDiscountRate, CashFlowPeriod.Month).ToFigure(flowSource);
         var payback = CashFlowAppraisal.Payback(flows, CashFlowPeriod.Month).ToFigure(flowSource);
         return new RoxBoard(month, periodStart, headline, selected, monthHeadline, series, summaries, drivers, tiles, evidence,
-            counting.Overlaps, npv with { Name = "NPV to date" }, payback);
+            overlaps, npv with { Name = "NPV to date" }, payback);
     }
 
     private static KpiTile Tile(KpiTileInputs t, IReadOnlyList<DriverValue> drivers, IReadOnlyList<DriverOverlap> overlaps)
@@ -160,8 +160,36 @@ public static class RoxBoardCalculator
     /// <summary>Below this many driver-months a board is priced on one thread: starting tasks would cost more than it saves.</summary>
     private const int ParallelFrom = 4_000;
 
-    /// <summary>One initiative's costs per month, their total, and its drivers' months.</summary>
-    private sealed record PricedInitiative(decimal[] Costs, decimal Investment, List<DriverWork> Drivers);
+    /// <summary>
+    /// One initiative's costs per month and their total, its drivers' months, and those summed per value factor
+    /// before double counting is taken out.
+    /// </summary>
+    private sealed record PricedInitiative(decimal[] Costs, decimal Investment, List<DriverWork> Drivers, FactorSeries Value);
+
+    /// <summary>Money per month in each of the three value factors.</summary>
+    private sealed class FactorSeries(int span)
+    {
+        public decimal[] CostReduction { get; } = new decimal[span];
+        public decimal[] RevenueGrowth { get; } = new decimal[span];
+        public decimal[] Retention { get; } = new decimal[span];
+
+        public decimal[] Of(ValueFactor factor) => factor switch
+        {
+            ValueFactor.CostReduction => CostReduction,
+            ValueFactor.RevenueGrowth => RevenueGrowth,
+            _ => Retention,
+        };
+
+        public void Add(FactorSeries other)
+        {
+            for (var i = 0; i < CostReduction.Length; i++)
+            {
+                CostReduction[i] += other.CostReduction[i];
+                RevenueGrowth[i] += other.RevenueGrowth[i];
+                Retention[i] += other.Retention[i];
+            }
+        }
+    }
 
     private static PricedInitiative Price(InitiativeInputs initiative, int n, YearMonth chartStart, int span, YearMonth month)
     {
@@ -177,9 +205,12 @@ public static class RoxBoardCalculator
         }
 
         var drivers = new List<DriverWork>(initiative.Drivers.Count);
+        var factors = new FactorSeries(span);
         foreach (var driver in initiative.Drivers)
         {
+            var slots = factors.Of(driver.Spec.Factor);
             var monthly = new decimal[span];
+            decimal total = 0;
             DriverMonth current = default;
             ExplainedFigure? explanation = null;
             for (var i = Math.Max(0, chartStart.MonthsUntil(initiative.Start)); i < span; i++)
@@ -189,7 +220,10 @@ public static class RoxBoardCalculator
                 var monthOfInitiative = initiative.Start.MonthsUntil(m) + 1;
                 var value = ValueDriverCalculator.MonthlyValue(
                     driver.Spec.Type, driver.Spec.Parameters, driver.Baseline, actual, monthOfInitiative);
-                monthly[i] = value.RiskAdjusted(driver.Spec.Risk) ?? 0m;
+                var money = Money(value, driver.Spec.Risk) ?? 0m;
+                monthly[i] = money;
+                slots[i] += money;
+                total += money;
                 if (m == month)
                 {
                     current = value;
@@ -198,14 +232,22 @@ public static class RoxBoardCalculator
                 }
             }
 
-            drivers.Add(new DriverWork(n, driver, monthly, current, explanation));
+            drivers.Add(new DriverWork(n, driver, monthly, total, current, explanation));
         }
 
-        return new PricedInitiative(costs, investment, drivers);
+        return new PricedInitiative(costs, investment, drivers, factors);
     }
 
-    /// <summary>One driver's months before double counting is taken out.</summary>
-    private sealed record DriverWork(int Initiative, DriverInputs Driver, decimal[] Monthly, DriverMonth Current, ExplainedFigure? Explanation);
+    /// <summary>
+    /// A driver-month's risk-adjusted money, carried to a millionth of the currency unit: far below what any figure
+    /// shows, and it keeps the board's many additions on short decimals (a formula with a division yields 28 digits).
+    /// </summary>
+    private static decimal? Money(DriverMonth value, decimal risk) =>
+        value.RiskAdjusted(risk) is { } money ? decimal.Round(money, 6) : null;
+
+    /// <summary>One driver's months and their total before double counting is taken out.</summary>
+    private sealed record DriverWork(
+        int Initiative, DriverInputs Driver, decimal[] Monthly, decimal Total, DriverMonth Current, ExplainedFigure? Explanation);
 
     /// <summary>A driver's name with its initiative's, so that two initiatives' drivers of one name stay apart.</summary>
     private static string UniqueName(DriverWork w, BoardInputs inputs) => $"{w.Driver.Spec.Name} ({inputs.Initiatives[w.Initiative].Name})";

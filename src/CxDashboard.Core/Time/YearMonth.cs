@@ -3,7 +3,7 @@ using System.Globalization;
 namespace CxDashboard.Core.Time;
 
 /// <summary>A calendar month, the period every KPI and cash flow is kept in.</summary>
-public readonly record struct YearMonth : IComparable<YearMonth>
+public readonly record struct YearMonth : IComparable<YearMonth>, ISpanFormattable
 {
     /// <summary>Creates a month; throws when the month number is outside 1..12 or the year outside 1..9999.</summary>
     public YearMonth(int year, int month)
@@ -70,4 +70,11 @@ public readonly record struct YearMonth : IComparable<YearMonth>
 
     /// <summary>"YYYY-MM", the form used in files, URLs and the API.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Year:D4}-{Month:D2}");
+
+    /// <summary>"YYYY-MM" whatever the format and culture: a month reads the same everywhere.</summary>
+    public string ToString(string? format, IFormatProvider? formatProvider) => ToString();
+
+    /// <summary>Writes "YYYY-MM" straight into a string being built, as the interpolations of the explanations do.</summary>
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) =>
+        destination.TryWrite(CultureInfo.InvariantCulture, $"{Year:D4}-{Month:D2}", out charsWritten);
 }

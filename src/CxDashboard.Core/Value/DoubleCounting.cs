@@ -113,120 +113,197 @@ public static class DoubleCounting
     /// </summary>
     public static DoubleCountingResult Adjust(IReadOnlyList<DriverAmounts> drivers)
     {
+        var (overlaps, leftOut) = Count(drivers);
+        var months = drivers.Count == 0 ? 0 : drivers[0].Monthly.Count;
+        var plain = new decimal[months];
+        var adjusted = new decimal[months];
+        var result = new IReadOnlyList<decimal>[drivers.Count];
+        for (var i = 0; i < drivers.Count; i++)
+        {
+            var own = drivers[i].Monthly;
+            var kept = own.ToArray();
+            var left = leftOut[i];
+            for (var m = 0; m < months; m++)
+            {
+                if (left is not null && left[m]) kept[m] = 0m;
+                plain[m] += own[m];
+                adjusted[m] += kept[m];
+            }
+
+            result[i] = kept;
+        }
+
+        return new DoubleCountingResult(overlaps, plain, adjusted, result);
+    }
+
+    /// <summary>
+    /// The work of <see cref="Adjust"/> without the totals: each overlapping pair, and per driver the months it is
+    /// left out of, or null for a driver that overlaps nothing and so counts all of its months.
+    /// </summary>
+    internal static (List<DriverOverlap> Overlaps, bool[]?[] LeftOut) Count(IReadOnlyList<DriverAmounts> drivers)
+    {
         ArgumentNullException.ThrowIfNull(drivers);
         var months = drivers.Count == 0 ? 0 : drivers[0].Monthly.Count;
         if (drivers.Any(d => d.Monthly.Count != months))
             throw new ArgumentException("Every driver must cover the same months to be compared month by month.", nameof(drivers));
 
         var pairs = new List<(int A, int B, string Reason)>();
-        var neighbours = new List<int>?[drivers.Count];
+        void Compare(int x, int y)
+        {
+            var (a, b) = x < y ? (x, y) : (y, x);
+            if (OverlapReason(drivers[a], drivers[b]) is { } reason) pairs.Add((a, b, reason));
+        }
+
         // Only drivers in the same bucket can overlap (see OverlapReason): agent-time drivers with each other,
-        // every other driver with those on its own KPI. Comparing within buckets keeps hundreds of drivers cheap.
+        // every other driver with those on its own KPI. Within a bucket, two drivers of fully named scopes overlap
+        // only on the very same scope, so they are compared within their scope; a driver with an "all" anywhere in
+        // its scope is compared with every other. This keeps hundreds of drivers cheap.
         foreach (var bucket in Enumerable.Range(0, drivers.Count).GroupBy(i => Bucket(drivers[i]), StringComparer.OrdinalIgnoreCase))
         {
-            var members = bucket.ToList();
-            for (var x = 0; x < members.Count; x++)
-                for (var y = x + 1; y < members.Count; y++)
-                    if (OverlapReason(drivers[members[x]], drivers[members[y]]) is { } reason)
-                        pairs.Add((members[x], members[y], reason));
+            var wide = bucket.Where(i => !IsNamed(drivers[i].Scope)).ToList();
+            foreach (var sameScope in bucket.Where(i => IsNamed(drivers[i].Scope)).GroupBy(i => drivers[i].Scope))
+            {
+                var members = sameScope.ToList();
+                for (var x = 0; x < members.Count; x++)
+                    for (var y = x + 1; y < members.Count; y++) Compare(members[x], members[y]);
+            }
+
+            foreach (var w in wide)
+                foreach (var i in bucket)
+                    if (IsNamed(drivers[i].Scope) || i > w) Compare(w, i);
         }
 
         pairs.Sort((p, q) => p.A != q.A ? p.A.CompareTo(q.A) : p.B.CompareTo(q.B));
-        foreach (var (a, b, _) in pairs)
+        // Each driver's overlapping drivers, with the index of the pair they make.
+        var neighbours = new List<(int Other, int Pair)>?[drivers.Count];
+        for (var p = 0; p < pairs.Count; p++)
         {
-            (neighbours[a] ??= []).Add(b);
-            (neighbours[b] ??= []).Add(a);
+            var (a, b, _) = pairs[p];
+            (neighbours[a] ??= []).Add((b, p));
+            (neighbours[b] ??= []).Add((a, p));
         }
 
-        var counted = drivers.Select(d => d.Monthly.ToArray()).ToArray();
-        var removedByPair = new Dictionary<(int, int), decimal>();
-        // Only drivers that overlap another can lose anything: the month-by-month ordering is done among them alone,
+        // Only drivers that overlap another can lose anything, and a driver only ever meets the drivers of its own
+        // connected group of overlaps: the groups are worked through on their own, in parallel when there are many,
         // so a portfolio of hundreds of drivers with a few overlaps costs little more than adding it up.
         var components = Components(neighbours);
+        var amounts = new decimal[drivers.Count][];
+        var leftOut = new bool[]?[drivers.Count];
+        foreach (var i in components.SelectMany(c => c))
+        {
+            // An array given by the caller is read, never written.
+            amounts[i] = drivers[i].Monthly as decimal[] ?? drivers[i].Monthly.ToArray();
+            leftOut[i] = new bool[months];
+        }
+
+        var names = drivers.Select(d => d.Name).ToArray();
+        var removedByPair = new decimal[pairs.Count];
+        var claimedTwice = new decimal[pairs.Count];
         // Where each driver stands among the drivers of its group kept this month (largest first); −1 when not kept.
         var keptRank = new int[drivers.Count];
         Array.Fill(keptRank, -1);
-        var order = new List<int>();
-        for (var m = 0; m < months; m++)
+        void CountGroup(List<int> component)
         {
-            var month = m;
-            // A driver only ever meets the drivers of its own connected group of overlaps.
-            foreach (var component in components)
+            var order = new Ranked[component.Count];
+            for (var m = 0; m < months; m++)
             {
-                order.Clear();
+                var size = 0;
                 foreach (var i in component)
-                    if (drivers[i].Monthly[month] != 0) order.Add(i);
-                order.Sort((i, j) =>
-                {
-                    var bySize = Math.Abs(drivers[j].Monthly[month]).CompareTo(Math.Abs(drivers[i].Monthly[month]));
-                    if (bySize != 0) return bySize;
-                    var byName = string.CompareOrdinal(drivers[i].Name, drivers[j].Name);
-                    return byName != 0 ? byName : i.CompareTo(j);
-                });
+                    if (amounts[i][m] != 0) order[size++] = new Ranked(decimal.Abs(amounts[i][m]), i);
+                var ranked = order.AsSpan(0, size);
+                Rank(ranked, names);
 
                 var keptCount = 0;
-                foreach (var i in order)
+                foreach (var (_, i) in ranked)
                 {
-                    var amount = drivers[i].Monthly[m];
+                    var amount = amounts[i][m];
                     // Kept drivers come largest first, so the overlapping one kept earliest is the largest that
                     // already counts this change.
                     var holder = -1;
-                    foreach (var k in neighbours[i]!)
-                        if (keptRank[k] >= 0 && Math.Sign(drivers[k].Monthly[month]) == Math.Sign(amount)
+                    var holderPair = -1;
+                    foreach (var (k, pair) in neighbours[i]!)
+                        if (keptRank[k] >= 0 && decimal.Sign(amounts[k][m]) == decimal.Sign(amount)
                             && (holder < 0 || keptRank[k] < keptRank[holder]))
+                        {
                             holder = k;
+                            holderPair = pair;
+                        }
+
                     if (holder < 0)
                     {
                         keptRank[i] = keptCount++;
                         continue;
                     }
 
-                    counted[i][m] = 0m;
-                    var key = (Math.Min(i, holder), Math.Max(i, holder));
-                    removedByPair[key] = removedByPair.GetValueOrDefault(key) + amount;
+                    leftOut[i]![m] = true;
+                    removedByPair[holderPair] += amount;
                 }
 
-                foreach (var i in order) keptRank[i] = -1;
+                foreach (var (_, i) in ranked) keptRank[i] = -1;
             }
+
+            // Each pair belongs to exactly one group: its amount claimed twice is summed here, by the earlier driver.
+            foreach (var i in component)
+                foreach (var (k, pair) in neighbours[i]!)
+                    if (k > i) claimedTwice[pair] = ClaimedTwice(amounts[i], amounts[k]);
         }
 
-        var plain = new decimal[months];
-        foreach (var driver in drivers)
-        {
-            var own = driver.Monthly;
-            for (var m = 0; m < months; m++) plain[m] += own[m];
-        }
+        if (components.Sum(c => c.Count) * months >= ParallelFrom)
+            Parallel.ForEach(components, CountGroup);
+        else
+            components.ForEach(CountGroup);
 
-        // What each month leaves out is what the overlaps removed that month.
-        var adjusted = (decimal[])plain.Clone();
-        foreach (var i in components.SelectMany(c => c))
-        {
-            var own = drivers[i].Monthly;
-            var kept = counted[i];
-            for (var m = 0; m < months; m++)
-                if (kept[m] != own[m]) adjusted[m] -= own[m] - kept[m];
-        }
-
-        var overlaps = pairs.Select(p => new DriverOverlap(
-            drivers[p.A].Name,
-            drivers[p.B].Name,
-            p.Reason,
-            ClaimedTwice(drivers[p.A].Monthly, drivers[p.B].Monthly),
-            removedByPair.GetValueOrDefault((p.A, p.B)))).ToList();
-        return new DoubleCountingResult(overlaps, plain, adjusted, counted.Select(c => (IReadOnlyList<decimal>)c).ToList());
+        var overlaps = pairs.Select((p, n) => new DriverOverlap(names[p.A], names[p.B], p.Reason, claimedTwice[n], removedByPair[n])).ToList();
+        return (overlaps, leftOut);
     }
 
-    private static decimal ClaimedTwice(IReadOnlyList<decimal> a, IReadOnlyList<decimal> b)
+    /// <summary>Below this many driver-months in overlapping groups the groups are counted on one thread.</summary>
+    private const int ParallelFrom = 4_000;
+
+    /// <summary>A driver's amount in size in one month, for ranking.</summary>
+    private readonly record struct Ranked(decimal Size, int Driver);
+
+    /// <summary>
+    /// Orders one month's drivers of a group largest in size first, ties by name, then input order. Groups are
+    /// mostly a handful of drivers, sorted in place by insertion; a large group goes to the framework's sort.
+    /// </summary>
+    private static void Rank(Span<Ranked> ranked, string[] names)
+    {
+        if (ranked.Length > 16)
+        {
+            ranked.Sort((x, y) => Before(x, y, names));
+            return;
+        }
+
+        for (var i = 1; i < ranked.Length; i++)
+        {
+            var item = ranked[i];
+            var j = i - 1;
+            for (; j >= 0 && Before(item, ranked[j], names) < 0; j--) ranked[j + 1] = ranked[j];
+            ranked[j + 1] = item;
+        }
+    }
+
+    /// <summary>Below zero when x ranks before y: larger in size, then by name, then input order.</summary>
+    private static int Before(Ranked x, Ranked y, string[] names)
+    {
+        var bySize = y.Size.CompareTo(x.Size);
+        if (bySize != 0) return bySize;
+        var byName = string.CompareOrdinal(names[x.Driver], names[y.Driver]);
+        return byName != 0 ? byName : x.Driver.CompareTo(y.Driver);
+    }
+
+    private static decimal ClaimedTwice(decimal[] a, decimal[] b)
     {
         decimal total = 0;
-        for (var m = 0; m < a.Count; m++)
-            if (Math.Sign(a[m]) == Math.Sign(b[m]))
-                total += Math.Sign(a[m]) * Math.Min(Math.Abs(a[m]), Math.Abs(b[m]));
+        for (var m = 0; m < a.Length; m++)
+            if (decimal.Sign(a[m]) == decimal.Sign(b[m]))
+                total += decimal.Sign(a[m]) * Math.Min(decimal.Abs(a[m]), decimal.Abs(b[m]));
         return total;
     }
 
     /// <summary>The connected groups of drivers that overlap, directly or through another driver; lone drivers are left out.</summary>
-    private static List<List<int>> Components(List<int>?[] neighbours)
+    private static List<List<int>> Components(List<(int Other, int Pair)>?[] neighbours)
     {
         var seen = new bool[neighbours.Length];
         var groups = new List<List<int>>();
@@ -241,7 +318,7 @@ public static class DoubleCounting
             {
                 var i = stack.Pop();
                 group.Add(i);
-                foreach (var k in neighbours[i]!)
+                foreach (var (k, _) in neighbours[i]!)
                     if (!seen[k])
                     {
                         seen[k] = true;
@@ -259,6 +336,9 @@ public static class DoubleCounting
         d.Type is ValueDriverType.HandleTimeSavings or ValueDriverType.RepeatContactAvoidance or ValueDriverType.CostPerContact
             ? "agent time"
             : "kpi " + d.KpiCode;
+
+    private static bool IsNamed(DriverScope scope) =>
+        scope.ChannelId is not null && scope.PartnerId is not null && scope.SegmentId is not null;
 
     private static bool IsChurn(ValueDriverType type) =>
         type is ValueDriverType.ChurnValueOfChurn or ValueDriverType.ChurnCohort or ValueDriverType.ChurnFlat;

@@ -104,17 +104,32 @@ public static class DriverExplanation
 
         // The risk adjustment leans towards the conservative side: a gain shrinks, a loss grows.
         var loss = value.Value is < 0;
+        var (formula, substituted) = RiskAdjustedText(spec.Type, loss, words, template, inputs.Length);
         var riskInput = new FigureInput("risk", spec.Risk, FigureUnit.Rate, "risk adjustment of the driver (TEI)");
-        var riskIndex = inputs.Length.ToString(CultureInfo.InvariantCulture);
         return new ExplainedFigure(
             spec.Name,
             adjusted,
             FigureUnit.Money,
-            $"{Capitalise(words)} × (1 {(loss ? "+" : "−")} risk)",
-            $"{template} × (1 {(loss ? "+" : "−")} {{{riskIndex}}}) = {{result}}",
+            formula,
+            substituted,
             [.. inputs, riskInput],
             value.Missing is { } missing ? $"Not computed for {month}: missing {missing}." : null);
     }
+
+    /// <summary>Each driver type's formula with its risk factor, in words and as a template; built once per type and sign.</summary>
+    private static readonly FormulaText?[,] Texts = new FormulaText?[Enum.GetValues<ValueDriverType>().Length, 2];
+
+    private static FormulaText RiskAdjustedText(ValueDriverType type, bool loss, string words, string template, int riskIndex)
+    {
+        // The texts depend only on the type and the sign, so a board of hundreds of drivers builds each one once
+        // (two threads may both build one; they build the same).
+        ref var cached = ref Texts[(int)type, loss ? 1 : 0];
+        return cached ??= new FormulaText(
+            $"{Capitalise(words)} × (1 {(loss ? "+" : "−")} risk)",
+            string.Create(CultureInfo.InvariantCulture, $"{template} × (1 {(loss ? "+" : "−")} {{{riskIndex}}}) = {{result}}"));
+    }
+
+    private sealed record FormulaText(string Words, string Template);
 
     /// <summary>How a KPI's values are shown in an explanation.</summary>
     public static FigureUnit UnitOf(KpiUnit unit) => unit switch
