@@ -39,6 +39,8 @@ public static class DemoOrganisation
         var plan = DemoMeasurements.Generate();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The audit trail says the demo organisation was added, kind of row by kind of row, not row by row.
+        db.AuditsInBulk = true;
         db.Settings.Add(new OrganisationSettings
         {
             OrganisationName = Name,
@@ -77,6 +79,7 @@ public static class DemoOrganisation
         db.Initiatives.AddRange(Initiatives(baselines));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        db.AuditsInBulk = false;
         db.ChangeTracker.Clear();
     }
 

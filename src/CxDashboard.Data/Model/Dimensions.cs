@@ -1,9 +1,11 @@
 namespace CxDashboard.Data.Model;
 
 /// <summary>A contact channel (voice, chat, email, self-service).</summary>
-public class Channel
+public class Channel : IVersioned
 {
     public int Id { get; set; }
+    /// <inheritdoc />
+    public uint Version { get; set; }
     /// <summary>Stable upper-case code used in files ("VOICE").</summary>
     public required string Code { get; set; }
     public required string Name { get; set; }
@@ -13,9 +15,11 @@ public class Channel
 }
 
 /// <summary>Who handles contacts: the organisation itself or an outsourcing (BPO) partner.</summary>
-public class Partner
+public class Partner : IVersioned
 {
     public int Id { get; set; }
+    /// <inheritdoc />
+    public uint Version { get; set; }
     public required string Code { get; set; }
     public required string Name { get; set; }
     public PartnerKind Kind { get; set; }
@@ -30,9 +34,11 @@ public enum PartnerKind
 }
 
 /// <summary>A customer segment (consumer, business).</summary>
-public class Segment
+public class Segment : IVersioned
 {
     public int Id { get; set; }
+    /// <inheritdoc />
+    public uint Version { get; set; }
     public required string Code { get; set; }
     public required string Name { get; set; }
     public int SortOrder { get; set; }

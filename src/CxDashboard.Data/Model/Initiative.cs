@@ -13,9 +13,11 @@ public enum InitiativeStatus
 }
 
 /// <summary>A CX initiative: what it costs, which KPIs it is meant to move and how that becomes money.</summary>
-public class Initiative
+public class Initiative : IVersioned
 {
     public int Id { get; set; }
+    /// <inheritdoc />
+    public uint Version { get; set; }
     public required string Name { get; set; }
     public required string Owner { get; set; }
     public string Description { get; set; } = "";
@@ -33,9 +35,11 @@ public class Initiative
 }
 
 /// <summary>One cost line of an initiative.</summary>
-public class CostItem
+public class CostItem : IVersioned
 {
     public int Id { get; set; }
+    /// <inheritdoc />
+    public uint Version { get; set; }
     public int InitiativeId { get; set; }
     public required string Name { get; set; }
     public CostCategory Category { get; set; }
@@ -53,9 +57,11 @@ public class CostItem
 /// The value a KPI had before an initiative (or, without an initiative, for the whole organisation),
 /// over a scope of channel, partner and segment, with the target it should reach.
 /// </summary>
-public class Baseline
+public class Baseline : IVersioned
 {
     public int Id { get; set; }
+    /// <inheritdoc />
+    public uint Version { get; set; }
     /// <summary>Null for the organisation's own baseline, the one the board's KPI tiles use.</summary>
     public int? InitiativeId { get; set; }
     public int KpiId { get; set; }
@@ -78,9 +84,11 @@ public class Baseline
 }
 
 /// <summary>How an initiative's KPI change becomes money (FORMULAS.md §2); its KPI and scope are its baseline's.</summary>
-public class ValueDriver
+public class ValueDriver : IVersioned
 {
     public int Id { get; set; }
+    /// <inheritdoc />
+    public uint Version { get; set; }
     public int InitiativeId { get; set; }
     public int BaselineId { get; set; }
     public required string Name { get; set; }
@@ -101,9 +109,11 @@ public class ValueDriver
 }
 
 /// <summary>The organisation's settings: one row.</summary>
-public class OrganisationSettings
+public class OrganisationSettings : IVersioned
 {
     public int Id { get; set; }
+    /// <inheritdoc />
+    public uint Version { get; set; }
     public required string OrganisationName { get; set; }
     /// <summary>ISO 4217 code ("USD").</summary>
     public string Currency { get; set; } = "USD";

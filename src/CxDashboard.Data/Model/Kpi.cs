@@ -3,9 +3,11 @@ using CxDashboard.Core.Kpis;
 namespace CxDashboard.Data.Model;
 
 /// <summary>A KPI definition as stored: the standard ones of the catalog and any an organisation adds.</summary>
-public class Kpi
+public class Kpi : IVersioned
 {
     public int Id { get; set; }
+    /// <inheritdoc />
+    public uint Version { get; set; }
     public required string Code { get; set; }
     public required string Name { get; set; }
     public KpiUnit Unit { get; set; }
@@ -49,9 +51,11 @@ public class Kpi
 /// (ratio KPIs) or its weight (weighted means), so that any roll-up is exact (FORMULAS.md §5).
 /// A null dimension means the KPI is not measured along it (churn has no channel).
 /// </summary>
-public class Measurement
+public class Measurement : IVersioned
 {
     public long Id { get; set; }
+    /// <inheritdoc />
+    public uint Version { get; set; }
     public int KpiId { get; set; }
     /// <summary>The month as year × 100 + month (202511).</summary>
     public int Month { get; set; }
