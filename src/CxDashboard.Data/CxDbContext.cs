@@ -69,6 +69,9 @@ public abstract class CxDbContext : IdentityDbContext<CxUser>, IDataProtectionKe
         builder.Entity<Partner>().HasQueryFilter(p => PartnerScope == null || p.Id == PartnerScope);
         builder.Entity<Baseline>().HasQueryFilter(b => PartnerScope == null || b.PartnerId == null || b.PartnerId == PartnerScope);
         builder.Entity<ValueDriver>().HasQueryFilter(d => PartnerScope == null || d.Baseline!.PartnerId == null || d.Baseline.PartnerId == PartnerScope);
+        // What the organisation pays for its initiatives is not a partner's business, and set against one partner's
+        // benefits it would only mislead: a partner user sees value, not the organisation's costs.
+        builder.Entity<CostItem>().HasQueryFilter(c => PartnerScope == null);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

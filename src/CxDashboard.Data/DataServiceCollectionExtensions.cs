@@ -24,6 +24,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IDbContextFactory<CxDbContext>, StoreContextFactory>();
         services.AddSingleton<MeasurementQueries>();
         services.AddSingleton<OrganisationQueries>();
+        services.AddSingleton<AuditQueries>();
         services.AddSingleton<StoreInitializer>();
         return services;
     }

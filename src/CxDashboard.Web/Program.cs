@@ -1,20 +1,28 @@
 using CxDashboard.Data;
+using CxDashboard.Data.Backups;
 using CxDashboard.Web;
+using CxDashboard.Web.Backups;
+using CxDashboard.Web.Access;
 
 var builder = WebApplication.CreateBuilder(args);
+if (BackupCommand.IsRequested(args)) return await BackupCommand.RunAsync(args, builder.Configuration, builder.Environment.ContentRootPath);
 // Serve the referenced projects' static files (MudBlazor, the chart script) in any environment when run
 // from build output; a published app carries them in wwwroot and this does nothing.
 builder.WebHost.UseStaticWebAssets();
 try
 {
     builder.Services.AddCxData(builder.Configuration, builder.Environment.ContentRootPath);
+    builder.Services.AddCxBackups(builder.Configuration, builder.Environment.ContentRootPath);
+    builder.Services.AddCxScheduledBackups();
     builder.Services.AddCxCharts();
     builder.Services.AddCxWeb();
+    builder.Services.AddCxAccess(builder.Configuration);
     builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
     var app = builder.Build();
     app.Environment.EnsureChartScriptPresent();
     await app.Services.InitializeCxStoreAsync();
+    await app.Services.SeedCxAccessAsync();
     app.UseCxWeb();
     await app.RunAsync();
     return 0;

@@ -1,7 +1,9 @@
 using CxDashboard.Charts;
 using CxDashboard.Data;
+using CxDashboard.Web.Access;
 using CxDashboard.Web.Board;
 using CxDashboard.Web.Components.Layout;
+using CxDashboard.Web.Hosting;
 using MudBlazor.Services;
 
 namespace CxDashboard.Web;
@@ -15,6 +17,8 @@ public static class WebServiceCollectionExtensions
         services.AddMudServices();
         services.AddSingleton<RoxBoardService>();
         services.AddScoped<MonthSelection>();
+        services.AddScoped<Audit.AuditLog>();
+        services.AddCxHardening();
         return services;
     }
 
@@ -22,6 +26,7 @@ public static class WebServiceCollectionExtensions
     public static WebApplication UseCxWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseCxHardening();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -29,8 +34,11 @@ public static class WebServiceCollectionExtensions
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseCxAccess();
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapCxAccount();
+        app.MapCxHealth();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -31,7 +31,8 @@ internal static class AuditTrail
         [nameof(IdentityUser.PasswordHash), nameof(IdentityUser.SecurityStamp), nameof(IdentityUserToken<string>.Value)];
 
     /// <summary>Fields that change with every save and say nothing to a reader.</summary>
-    private static readonly HashSet<string> NoiseFields = [nameof(IVersioned.Version), nameof(IdentityUser.ConcurrencyStamp)];
+    private static readonly HashSet<string> NoiseFields =
+        [nameof(IVersioned.Version), nameof(IdentityUser.ConcurrencyStamp), nameof(IdentityUser.NormalizedEmail), nameof(IdentityUser.NormalizedUserName), nameof(IdentityRole.NormalizedName)];
 
     private static readonly Dictionary<Type, string> Names = new()
     {

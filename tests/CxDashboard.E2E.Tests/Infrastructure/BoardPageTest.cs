@@ -66,6 +66,21 @@ public abstract class BoardPageTest(DashboardServer server, ChromiumBrowser chro
             if (response.Status >= 400)
                 _browserErrors.Add($"HTTP {response.Status}: {response.Url}");
         };
+        if (SignInAs is { } user)
+            await SignInAsync(user.Email, user.Password);
+    }
+
+    /// <summary>The demo user this test signs in as before it starts; null to start signed out.</summary>
+    protected virtual (string Email, string Password)? SignInAs => ("viewer@harbour.demo", "harbour-viewer-2026");
+
+    /// <summary>Signs in through the sign-in page, as a person would, and waits to leave it.</summary>
+    protected async Task SignInAsync(string email, string password)
+    {
+        await Page.GotoAsync("account/login");
+        await Page.Locator("#email").FillAsync(email);
+        await Page.Locator("#password").FillAsync(password);
+        await TestId("sign-in").ClickAsync();
+        await Page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
     }
 
     public async Task DisposeAsync()

@@ -79,6 +79,27 @@ public sealed class StartupFailureTests : IDisposable
             e.Message);
     }
 
+    [Fact]
+    public async Task A_store_without_demo_data_and_without_a_first_administrator_says_how_to_create_one()
+    {
+        var (exit, output) = await RunAppAsync(("Database__DataFolder", _folder), ("Database__SeedDemoData", "false"));
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("CxDashboard cannot start: No one could sign in: set Access:Admin:Email and Access:Admin:Password", output.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_first_administrator_with_a_common_password_is_refused_with_the_reason()
+    {
+        var (exit, output) = await RunAppAsync(
+            ("Database__DataFolder", _folder), ("Database__SeedDemoData", "false"),
+            ("Access__Admin__Email", "it@example.com"), ("Access__Admin__Password", "password123"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("The account it@example.com from Access:Admin cannot be created", output, StringComparison.Ordinal);
+        Assert.Contains("one of the most common passwords", output, StringComparison.Ordinal);
+    }
+
     private async Task<(int Exit, string Output)> RunAppAsync(params (string Name, string Value)[] settings)
     {
         var app = Path.Combine(AppContext.BaseDirectory, "CxDashboard.Web.dll");

@@ -1,0 +1,55 @@
+using CxDashboard.E2E.Tests.Infrastructure;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace CxDashboard.E2E.Tests;
+
+/// <summary>Signing in and out in a real browser, as the demo organisation's users.</summary>
+public sealed class SessionTests(DashboardServer server, ChromiumBrowser chromium, ITestOutputHelper output)
+    : BoardPageTest(server, chromium, output)
+{
+    protected override (string Email, string Password)? SignInAs => null;
+
+    [BrowserFact]
+    public async Task Signing_in_returns_to_the_page_asked_for_and_signing_out_ends_the_session()
+    {
+        await Page.GotoAsync("?month=2025-06");
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+
+        await Page.Locator("#email").FillAsync("editor@harbour.demo");
+        await Page.Locator("#password").FillAsync("harbour-editor-2026");
+        await TestId("sign-in").ClickAsync();
+        await Expect(TestId("board")).ToHaveAttributeAsync("data-month", "2025-06");
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Audit trail" })).ToBeVisibleAsync();
+
+        await OpenUserMenuAsync();
+        await Expect(TestId("user-role")).ToHaveTextAsync("Editor");
+        await TestId("sign-out").ClickAsync();
+        await Expect(TestId("sign-in-notice")).ToContainTextAsync("You have signed out.");
+
+        await Page.GotoAsync("");
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+        await ScreenshotAsync("signed-out");
+    }
+
+    [BrowserFact]
+    public async Task A_partner_user_sees_their_own_partners_value_without_the_organisations_costs()
+    {
+        await SignInAsync("partner@harbour.demo", "harbour-partner-2026");
+        await Expect(TestId("board")).ToBeVisibleAsync();
+
+        await OpenUserMenuAsync();
+        await Expect(TestId("user-role")).ToHaveTextAsync("Viewer · one partner's data");
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Audit trail" })).ToHaveCountAsync(0);
+        await ScreenshotAsync("partner-board");
+    }
+
+    /// <summary>Opens the account menu once the page is interactive: a click on the prerendered page does nothing yet.</summary>
+    private async Task OpenUserMenuAsync()
+    {
+        await WaitForInteractiveAsync();
+        await TestId("user-menu").Locator("button").First.ClickAsync();
+        await Expect(TestId("user-role")).ToBeVisibleAsync();
+    }
+}
