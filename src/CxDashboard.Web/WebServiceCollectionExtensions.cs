@@ -18,6 +18,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<RoxBoardService>();
         services.AddScoped<MonthSelection>();
         services.AddScoped<Audit.AuditLog>();
+        services.AddScoped<Settings.OrganisationSettingsEditor>();
         services.AddCxHardening();
         return services;
     }
