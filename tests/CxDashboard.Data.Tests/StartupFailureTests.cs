@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using CxDashboard.Data.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 
@@ -93,6 +95,46 @@ public sealed class StartupFailureTests
         Assert.Equal(before, await File.ReadAllBytesAsync(store.FilePath));
         await using var after = store.Services().Context();
         Assert.Equal(counts, await StoreContents.RowCountsAsync(after));
+    }
+
+    [Fact]
+    public async Task A_pending_migration_that_cannot_be_applied_stops_the_start_and_leaves_the_store_as_it_was()
+    {
+        await using var store = new SqliteTestStore();
+        // A store of the first version, with the demo data, and a table in the way of the next migration.
+        await using (var db = store.Services().Context())
+        {
+            await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(
+                db.Database.GetMigrations().First(m => m.EndsWith("_Initial", StringComparison.Ordinal)));
+            await db.Database.ExecuteSqlRawAsync("CREATE TABLE \"AuditEntries\" (\"Note\" TEXT)");
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO \"AuditEntries\" VALUES ('kept by hand')");
+        }
+
+        await store.StopAsync();
+        var before = await TablesAsync(store.FilePath);
+
+        var error = await Assert.ThrowsAsync<StartupException>(async () => await store.StartAsync());
+        await store.StopAsync();
+
+        Assert.Contains("could not be brought up to date", error.Message, StringComparison.Ordinal);
+        Assert.Contains("restore it from a backup", error.Message, StringComparison.Ordinal);
+        // Nothing of the failed migration stayed behind: the same tables, the same history.
+        Assert.Equal(before, await TablesAsync(store.FilePath));
+    }
+
+    private static async Task<string> TablesAsync(string file)
+    {
+        await using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type IN ('table', 'index', 'trigger') ORDER BY name)
+            UNION ALL SELECT group_concat("MigrationId", ',') FROM "__EFMigrationsHistory"
+            """;
+        await using var reader = await command.ExecuteReaderAsync();
+        var parts = new List<string>();
+        while (await reader.ReadAsync()) parts.Add(reader.IsDBNull(0) ? "" : reader.GetString(0));
+        return string.Join(" | ", parts);
     }
 
     private static async Task<StartupException> StartFailsAsync(Dictionary<string, string?> settings)
