@@ -12,7 +12,8 @@ namespace CxDashboard.E2E.Tests;
 public sealed class ContentSecurityPolicyTests(DashboardServer server, ChromiumBrowser chromium, ITestOutputHelper output)
     : BoardPageTest(server, chromium, output)
 {
-    // Runs before any script of the page and records every violation the page reports to itself.
+    // Runs before any script of each page and records the violations that page reports to itself; the
+    // console listener below also keeps those of pages passed through on the way (a sign-in page).
     private const string ViolationRecorder = """
         window.cxCspViolations = [];
         document.addEventListener('securitypolicyviolation', e =>

@@ -38,6 +38,7 @@ public sealed class SessionTests(DashboardServer server, ChromiumBrowser chromiu
     {
         await SignInAsync("partner@harbour.demo", "harbour-partner-2026");
         await Expect(TestId("board")).ToBeVisibleAsync();
+        await Expect(TestId("partner-scope")).ToContainTextAsync("You see only the data of Atlas Contact Solutions");
 
         await OpenUserMenuAsync();
         await Expect(TestId("user-role")).ToHaveTextAsync("Viewer · one partner's data");

@@ -16,6 +16,7 @@ namespace CxDashboard.Web.Board;
 /// <param name="NotStartedNote">When no initiative had started by the month, why there is no return to show; null otherwise.</param>
 /// <param name="Evidence">How the gains to date are known, written; null when there are none.</param>
 /// <param name="Overlaps">Drivers that claim the same KPI change and what the totals counted once, written.</param>
+/// <param name="PartnerScope">The partner a partner-scoped reader is limited to, by name; null for the organisation's own users.</param>
 public sealed record BoardView(
     string OrganisationName,
     string Month,
@@ -29,7 +30,8 @@ public sealed record BoardView(
     IReadOnlyList<InitiativeRowView> Initiatives,
     string? NotStartedNote = null,
     EvidenceView? Evidence = null,
-    IReadOnlyList<string>? Overlaps = null)
+    IReadOnlyList<string>? Overlaps = null,
+    string? PartnerScope = null)
 {
     /// <summary>A board for a month the store has nothing for.</summary>
     public static BoardView NoData(string organisationName, string month, string monthLabel) =>

@@ -6,6 +6,7 @@ using CxDashboard.Core.Money;
 using CxDashboard.Web.Formatting;
 using CxDashboard.Core.Time;
 using CxDashboard.Core.Value;
+using CxDashboard.Data.Access;
 using CxDashboard.Data.Model;
 using CxDashboard.Data.Queries;
 
@@ -54,8 +55,17 @@ public sealed class RoxBoardService(MeasurementQueries measurements, Organisatio
             await TileInputsAsync(kpis, month, cancellationToken),
             settings.DefaultDiscountRate);
         var board = RoxBoardCalculator.Compute(inputs);
-        return new BoardWriter(format).Write(settings.OrganisationName, board, monthLabel);
+        return new BoardWriter(format).Write(settings.OrganisationName, board, monthLabel) with
+        {
+            PartnerScope = await PartnerScopeAsync(cancellationToken),
+        };
     }
+
+    /// <summary>The partner a partner-scoped reader is limited to, by name; null for the organisation's own users.</summary>
+    private async Task<string?> PartnerScopeAsync(CancellationToken cancellationToken) =>
+        StoreActor.Current?.PartnerId is { } partner
+            ? (await organisation.DimensionsAsync(cancellationToken)).Partners.FirstOrDefault(p => p.Id == partner)?.Name ?? "one partner"
+            : null;
 
     private async Task<IReadOnlyList<InitiativeInputs>> InitiativeInputsAsync(
         IReadOnlyList<Initiative> initiatives, YearMonth month, CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ public static class HardeningExtensions
 
     private const string ReadinessTag = "ready";
 
-    /// <summary>The health checks behind <see cref="ReadinessPath"/>.</summary>
+    /// <summary>The health checks behind <see cref="ReadinessPath"/>; the circuit's limits stay at their defaults.</summary>
     public static IServiceCollection AddCxHardening(this IServiceCollection services)
     {
         // The Blazor circuit keeps SignalR's default hub message size (32 KB) on purpose: a circuit carries

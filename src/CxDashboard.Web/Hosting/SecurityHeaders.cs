@@ -21,9 +21,10 @@ public static class SecurityHeaders
         "default-src 'self'; "
         + "script-src 'self'; "
         // MudBlazor writes style attributes and its theme as a <style> element, and apexcharts injects its
-        // stylesheet and styles its SVG inline: styles cannot reach scripts, so inline styles stay allowed.
+        // stylesheet and styles its SVG inline; Chromium refuses all of them without 'unsafe-inline'. An
+        // injected style can restyle a page but cannot run script, which script-src keeps to our own files.
         + "style-src 'self' 'unsafe-inline'; "
-        // MudBlazor's icons and apexcharts' markers and exports use data: URLs.
+        // MudBlazor's stylesheet embeds a data: image, and apexcharts draws its PNG export from a data: SVG.
         + "img-src 'self' data:; "
         + "font-src 'self' data:; "
         + "connect-src 'self'; "

@@ -1,3 +1,6 @@
+using CxDashboard.Data.Access;
+using CxDashboard.Web.Access;
+using Microsoft.AspNetCore.Components.Authorization;
 using CxDashboard.Data;
 using CxDashboard.Data.Backups;
 using Microsoft.Data.Sqlite;
@@ -61,7 +64,19 @@ internal sealed class BackupStore : IAsyncDisposable
     public IServiceCollection AddStoreServices(IServiceCollection services) => services
         .AddLogging()
         .AddCxData(Configuration, Folder)
-        .AddCxBackups(Configuration, Folder);
+        .AddCxBackups(Configuration, Folder)
+        .AddScoped<AccessGuard>()
+        .AddScoped<AuthenticationStateProvider>(_ => new SignedIn(CxRoles.Viewer, CxRoles.Editor, CxRoles.Admin));
+
+    /// <summary>A user signed in with these roles, for the panel's own checks.</summary>
+    public sealed class SignedIn(params string[] roles) : AuthenticationStateProvider
+    {
+        public override Task<AuthenticationState> GetAuthenticationStateAsync() =>
+            Task.FromResult(new AuthenticationState(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+                roles.Select(r => new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, r))
+                    .Append(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Name, "admin@harbour.demo")),
+                "test"))));
+    }
 
     /// <summary>A plain connection to the store, outside the pool.</summary>
     public SqliteConnection Open() => OpenFile(FilePath);

@@ -36,6 +36,9 @@ public sealed class BackupsPanelTests : IAsyncLifetime
     [Fact]
     public void The_settings_page_is_titled_Settings_and_shows_the_backups()
     {
+        // The page's other sections (organisation settings, users, roles) have tests and services of their own.
+        _ctx.ComponentFactories.AddStub(type => type.Namespace == typeof(SettingsPage).Namespace && type.Name.EndsWith("Panel", StringComparison.Ordinal) && type != typeof(BackupsPanel));
+
         var cut = _ctx.Render<SettingsPage>();
 
         Assert.Equal("Settings", cut.Find("h1").TextContent.Trim());
@@ -59,6 +62,24 @@ public sealed class BackupsPanelTests : IAsyncLifetime
         Assert.Matches(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$", cut.Find("[data-testid=backup-created]").TextContent.Trim());
         Assert.StartsWith("Backed up the store (", cut.Find("[data-testid=backups-outcome]").TextContent.Trim(), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(_store.BackupFolder, cut.Find("[data-testid=backup-restore]").GetAttribute("data-backup")!)));
+    }
+
+    [Fact]
+    public async Task A_viewer_whose_circuit_sends_back_up_now_anyway_is_refused_and_nothing_is_taken()
+    {
+        await using var ctx = new BunitContext();
+        _store.AddStoreServices(ctx.Services);
+        ctx.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider>(_ => new BackupStore.SignedIn(CxDashboard.Data.Access.CxRoles.Viewer));
+        ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        var cut = ctx.Render<BackupsPanel>();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=no-backups]"));
+
+        cut.Find("[data-testid=backup-now]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Only users with the Admin role may take or restore backups",
+            cut.Find("[data-testid=backups-outcome]").TextContent, StringComparison.Ordinal));
+        Assert.Empty(await ctx.Services.GetRequiredService<StoreBackups>().ListAsync());
     }
 
     [Fact]

@@ -56,25 +56,14 @@ public sealed partial class RunningApp : IAsyncLifetime
     public async Task<HttpClient> SignedInClientAsync()
     {
         if (_signedIn is not null) return _signedIn;
-        var client = NewClient(Client.BaseAddress!);
-        var form = await client.GetStringAsync(new Uri("account/login", UriKind.Relative));
         var viewer = AccessSeeder.DemoUsers[0];
-        var fields = new Dictionary<string, string>();
-        foreach (Match input in Input().Matches(form))
+        var (client, response) = await SignInAsync(viewer.Email, viewer.Password);
+        using (response)
         {
-            var name = Attribute(input.Value, "name");
-            if (name is null) continue;
-            fields[name] = Attribute(input.Value, "autocomplete") switch
-            {
-                "username" => viewer.Email,
-                "current-password" => viewer.Password,
-                _ => WebUtility.HtmlDecode(Attribute(input.Value, "value") ?? ""),
-            };
+            if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.ToString().Contains("/account/", StringComparison.Ordinal) != false)
+                throw new InvalidOperationException($"Signing in as {viewer.Email} answered {(int)response.StatusCode} {response.Headers.Location}.");
         }
 
-        using var response = await client.PostAsync(new Uri("account/login", UriKind.Relative), new FormUrlEncodedContent(fields));
-        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.ToString().StartsWith("/account/", StringComparison.Ordinal) != false)
-            throw new InvalidOperationException($"Signing in as {viewer.Email} answered {(int)response.StatusCode} {response.Headers.Location}.");
         return _signedIn = client;
     }
 

@@ -1,3 +1,5 @@
+using CxDashboard.Data.Access;
+using CxDashboard.Web.Access;
 using CxDashboard.Data.Backups;
 using CxDashboard.Web.Backups;
 using Microsoft.AspNetCore.Components;
@@ -19,6 +21,9 @@ public sealed partial class BackupsPanel
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private AccessGuard Guard { get; set; } = default!;
 
     [Inject]
     private ILogger<BackupsPanel> Logger { get; set; } = default!;
@@ -81,7 +86,13 @@ public sealed partial class BackupsPanel
         StateHasChanged();
         try
         {
+            // The page is for admins, but a circuit's events can be sent without it: the action checks for itself.
+            await Guard.RequireOrganisationAsync(CxRoles.Admin, "take or restore backups");
             Show(Severity.Success, await work());
+        }
+        catch (AccessDeniedException e)
+        {
+            Show(Severity.Error, e.Message);
         }
         catch (BackupException e)
         {
