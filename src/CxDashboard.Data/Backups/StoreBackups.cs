@@ -104,6 +104,7 @@ public sealed partial class StoreBackups
         {
             restore = await Task.Run(() => Restore(name, cancellationToken), cancellationToken);
             await MigrateAsync(restore);
+            KeepAuditTrail(restore);
         }
         finally
         {
@@ -259,6 +260,60 @@ public sealed partial class StoreBackups
             throw new BackupException(
                 $"The backup {restore.Restored.Name} was restored but could not be brought up to this version of CxDashboard ({FirstLine(e.Message)}): restore {restore.Before.Name}, the backup taken just before, to return to the store as it was.", e);
         }
+    }
+
+    /// <summary>
+    /// A restore puts back the store as it was, but the audit trail only ever grows: every entry the store held just
+    /// before the restore that the restored backup lacks is added back (with new numbers), followed by one entry saying
+    /// who restored which backup. All in one transaction.
+    /// </summary>
+    private void KeepAuditTrail(BackupRestore restore)
+    {
+        using var connection = Open(_storeFile!, SqliteOpenMode.ReadWrite);
+        using (var attach = connection.CreateCommand())
+        {
+            attach.CommandText = "ATTACH DATABASE $before AS before";
+            attach.Parameters.AddWithValue("$before", _folder.PathOf(restore.Before.Name));
+            attach.ExecuteNonQuery();
+        }
+
+        using var transaction = connection.BeginTransaction();
+
+        using (var copy = connection.CreateCommand())
+        {
+            copy.Transaction = transaction;
+            copy.CommandText = """
+                INSERT INTO main."AuditEntries" ("AtUtc", "UserName", "Entity", "EntityKey", "Action", "Changes", "ImportId")
+                SELECT p."AtUtc", p."UserName", p."Entity", p."EntityKey", p."Action", p."Changes", p."ImportId"
+                FROM before."AuditEntries" AS p
+                WHERE NOT EXISTS (
+                    SELECT 1 FROM main."AuditEntries" AS m
+                    WHERE m."Id" = p."Id" AND m."AtUtc" = p."AtUtc" AND m."UserName" = p."UserName" AND m."Changes" = p."Changes")
+                ORDER BY p."Id"
+                """;
+            copy.ExecuteNonQuery();
+        }
+
+        using (var note = connection.CreateCommand())
+        {
+            note.Transaction = transaction;
+            note.CommandText = """
+                INSERT INTO main."AuditEntries" ("AtUtc", "UserName", "Entity", "EntityKey", "Action", "Changes", "ImportId")
+                VALUES ($at, $user, 'Store', '', 'Modified', $changes, NULL)
+                """;
+            note.Parameters.AddWithValue("$at", _time.GetUtcNow().UtcDateTime);
+            note.Parameters.AddWithValue("$user", Access.StoreActor.Current?.UserName ?? Access.StoreActor.SystemName);
+            note.Parameters.AddWithValue("$changes", System.Text.Json.JsonSerializer.Serialize(new[]
+            {
+                new { field = "restored from backup", old = (string?)restore.Before.Name, @new = restore.Restored.Name },
+            }));
+            note.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+        using var detach = connection.CreateCommand();
+        detach.CommandText = "DETACH DATABASE before";
+        detach.ExecuteNonQuery();
     }
 
     private async Task AnnounceAsync(BackupRestore restore)

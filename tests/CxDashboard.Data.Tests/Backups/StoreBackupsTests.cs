@@ -39,6 +39,37 @@ public sealed class StoreBackupsTests
     }
 
     [Fact]
+    public async Task A_restore_keeps_the_audit_trail_whole_and_records_who_restored_what()
+    {
+        await using var store = await BackedUpStore.StartAsync();
+        var backup = await store.Backups.CreateAsync("manual");
+        using (Access.StoreActor.Use(new Access.StoreActor("dana@harbour.demo")))
+        {
+            await using var db = store.Context();
+            (await db.Initiatives.OrderBy(i => i.Id).FirstAsync()).Owner = "Changed after the backup";
+            await db.SaveChangesAsync();
+        }
+
+        List<Auditing.AuditEntry> before;
+        await using (var db = store.Context())
+            before = await db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).ToListAsync();
+
+        using (Access.StoreActor.Use(new Access.StoreActor("sasha@harbour.demo")))
+            await store.Backups.RestoreAsync(backup.Name);
+
+        await using var after = store.Context();
+        Assert.NotEqual("Changed after the backup", (await after.Initiatives.OrderBy(i => i.Id).FirstAsync()).Owner);
+        var trail = await after.AuditEntries.AsNoTracking().OrderBy(a => a.Id).ToListAsync();
+        // Every entry from before the restore is still there, in order, including the change the restore undid.
+        Assert.Equal(
+            before.Select(a => (a.UserName, a.Entity, a.Action, a.Changes)),
+            trail.Take(before.Count).Select(a => (a.UserName, a.Entity, a.Action, a.Changes)));
+        var restored = Assert.Single(trail.Skip(before.Count));
+        Assert.Equal(("sasha@harbour.demo", "Store"), (restored.UserName, restored.Entity));
+        Assert.Contains(backup.Name, restored.Changes, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_backup_is_listed_with_its_reason_time_and_size_and_is_a_whole_store()
     {
         await using var store = await BackedUpStore.StartAsync(demo: false);
