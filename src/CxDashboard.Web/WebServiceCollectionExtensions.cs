@@ -19,6 +19,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<MonthSelection>();
         services.AddScoped<Audit.AuditLog>();
         services.AddScoped<Settings.OrganisationSettingsEditor>();
+        services.AddScoped<Settings.UserAdministration>();
         services.AddCxHardening();
         return services;
     }

@@ -34,6 +34,43 @@ public sealed class SessionTests(DashboardServer server, ChromiumBrowser chromiu
     }
 
     [BrowserFact]
+    public async Task After_thirty_idle_minutes_the_page_signs_out_and_what_was_typed_comes_back_after_signing_in()
+    {
+        // The page's own clock, moved on by hand: thirty minutes without a keystroke pass in an instant.
+        await Page.Clock.InstallAsync();
+        await SignInAsync("admin@harbour.demo", "harbour-admin-2026");
+        await Page.GotoAsync("settings");
+        var name = Page.Locator("#settings-organisation-name");
+        await Expect(name).ToHaveValueAsync("Harbour Telecom");
+        await WaitUntilTypingSticksAsync(name, "Harbour Telecom Group (draft)");
+
+        await Page.Clock.FastForwardAsync("31:00");
+
+        await Expect(TestId("sign-in-notice")).ToContainTextAsync("without activity");
+        await Page.Locator("#email").FillAsync("admin@harbour.demo");
+        await Page.Locator("#password").FillAsync("harbour-admin-2026");
+        await TestId("sign-in").ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/settings$"));
+        await Expect(name).ToHaveValueAsync("Harbour Telecom Group (draft)");
+        // It stays: the interactive page has it too, not just the browser's input.
+        await Page.WaitForTimeoutAsync(4_000);
+        await Expect(name).ToHaveValueAsync("Harbour Telecom Group (draft)");
+        await ScreenshotAsync("draft-kept-after-idle");
+    }
+
+    /// <summary>Types into a field once the page is interactive, so that the circuit has the value too.</summary>
+    private static async Task WaitUntilTypingSticksAsync(ILocator field, string text)
+    {
+        for (var attempt = 0; attempt < 30; attempt++)
+        {
+            await field.FillAsync(text);
+            await field.PressAsync("Tab");
+            if (await field.InputValueAsync() == text) return;
+            await Task.Delay(500);
+        }
+    }
+
+    [BrowserFact]
     public async Task A_partner_user_sees_their_own_partners_value_without_the_organisations_costs()
     {
         await SignInAsync("partner@harbour.demo", "harbour-partner-2026");

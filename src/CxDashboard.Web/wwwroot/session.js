@@ -48,20 +48,29 @@
             sessionStorage.setItem('cx-draft:' + location.pathname, JSON.stringify(fields));
     }
 
-    // Put back a draft kept before the last sign-out, once the interactive page has drawn its inputs.
+    // Put back a draft kept before the last sign-out. The page's inputs are drawn before its circuit connects and
+    // drawn again once it has, so the values are put back until they stay (and the circuit has heard of them).
     const key = 'cx-draft:' + location.pathname;
     const draft = sessionStorage.getItem(key);
     if (draft) {
-        setTimeout(() => {
-            const fields = JSON.parse(draft);
-            for (const [id, value] of Object.entries(fields)) {
+        const fields = Object.entries(JSON.parse(draft));
+        let steady = 0;
+        let tries = 0;
+        const putBack = setInterval(() => {
+            let changed = false;
+            for (const [id, value] of fields) {
                 const field = document.getElementById(id);
-                if (!field) continue;
+                if (!field || field.value === value) continue;
                 field.value = value;
                 field.dispatchEvent(new Event('input', { bubbles: true }));
                 field.dispatchEvent(new Event('change', { bubbles: true }));
+                changed = true;
             }
-            sessionStorage.removeItem(key);
-        }, 1500);
+            steady = changed ? 0 : steady + 1;
+            if (steady >= 3 || ++tries >= 30) {
+                clearInterval(putBack);
+                sessionStorage.removeItem(key);
+            }
+        }, 1000);
     }
 })();
