@@ -24,7 +24,7 @@ public sealed class SessionTests(DashboardServer server, ChromiumBrowser chromiu
         await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Audit trail" })).ToBeVisibleAsync();
 
         await OpenUserMenuAsync();
-        await Expect(TestId("user-role")).ToHaveTextAsync("Editor");
+        await Expect(TestId("account-role")).ToHaveTextAsync("Editor");
         await TestId("sign-out").ClickAsync();
         await Expect(TestId("sign-in-notice")).ToContainTextAsync("You have signed out.");
 
@@ -78,7 +78,7 @@ public sealed class SessionTests(DashboardServer server, ChromiumBrowser chromiu
         await Expect(TestId("partner-scope")).ToContainTextAsync("You see only the data of Atlas Contact Solutions");
 
         await OpenUserMenuAsync();
-        await Expect(TestId("user-role")).ToHaveTextAsync("Viewer · one partner's data");
+        await Expect(TestId("account-role")).ToHaveTextAsync("Viewer · one partner's data");
         await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Audit trail" })).ToHaveCountAsync(0);
         await ScreenshotAsync("partner-board");
     }
@@ -88,6 +88,6 @@ public sealed class SessionTests(DashboardServer server, ChromiumBrowser chromiu
     {
         await WaitForInteractiveAsync();
         await TestId("user-menu").Locator("button").First.ClickAsync();
-        await Expect(TestId("user-role")).ToBeVisibleAsync();
+        await Expect(TestId("account-role")).ToBeVisibleAsync();
     }
 }

@@ -34,7 +34,7 @@ public sealed class DashboardServer : IAsyncLifetime
             return Task.CompletedTask;
 
         Directory.CreateDirectory(_dataFolder);
-        _factory = new DashboardFactory(new SqliteConnectionStringBuilder { DataSource = DatabaseFile }.ToString());
+        _factory = new DashboardFactory(new SqliteConnectionStringBuilder { DataSource = DatabaseFile }.ToString(), _dataFolder);
         _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
 
@@ -59,7 +59,7 @@ public sealed class DashboardServer : IAsyncLifetime
             Directory.Delete(_dataFolder, recursive: true);
     }
 
-    private sealed class DashboardFactory(string connectionString) : WebApplicationFactory<Program>
+    private sealed class DashboardFactory(string connectionString, string dataFolder) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -69,6 +69,9 @@ public sealed class DashboardServer : IAsyncLifetime
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("Database:ConnectionString", connectionString);
             builder.UseSetting("Database:SeedDemoData", "true");
+            // Backups go with the test's store, not into the app's own folder, and none is taken by the clock.
+            builder.UseSetting("Database:DataFolder", dataFolder);
+            builder.UseSetting("Backups:Schedule", "off");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
         }
     }
