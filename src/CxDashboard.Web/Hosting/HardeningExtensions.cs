@@ -21,6 +21,8 @@ public static class HardeningExtensions
         // clicks and short form values, and file uploads will go through HTTP endpoints (streamed and limited
         // per endpoint), not the circuit, so no browser can make the server buffer more than that per message.
         services.AddHealthChecks().AddCheck<StoreReadinessCheck>(StoreReadinessCheck.Name, tags: [ReadinessTag]);
+        // Every upload is judged by UploadCheck against this limit and by its content before it is read.
+        services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.SectionName);
         return services;
     }
 
