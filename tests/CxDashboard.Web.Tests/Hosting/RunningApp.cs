@@ -9,7 +9,7 @@ namespace CxDashboard.Web.Tests.Hosting;
 /// The real app as a child process in Production, over a fresh SQLite store it migrates and seeds itself,
 /// listening on a free port. Shared by the tests of one class: start-up is the slow part.
 /// </summary>
-public sealed partial class RunningApp : IAsyncLifetime
+public partial class RunningApp : IAsyncLifetime
 {
     private static readonly TimeSpan StartWithin = TimeSpan.FromSeconds(60);
 
@@ -23,7 +23,11 @@ public sealed partial class RunningApp : IAsyncLifetime
     /// <summary>An anonymous client that does not follow redirects, so every response's own headers can be read.</summary>
     public HttpClient Client { get; private set; } = default!;
 
-    public async Task InitializeAsync()
+    /// <summary>Settings of this app beyond the SQLite demo store, as environment variables ("Database__Provider").</summary>
+    protected virtual Task<IReadOnlyDictionary<string, string>> SettingsAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
+
+    public virtual async Task InitializeAsync()
     {
         var app = Path.Combine(AppContext.BaseDirectory, "CxDashboard.Web.dll");
         var start = new ProcessStartInfo("dotnet", [app, "--urls", "http://127.0.0.1:0"])
@@ -35,6 +39,7 @@ public sealed partial class RunningApp : IAsyncLifetime
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Database__DataFolder"] = _folder;
         start.Environment["Database__SeedDemoData"] = "true";
+        foreach (var (name, value) in await SettingsAsync()) start.Environment[name] = value;
 
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, line) => Read(line.Data);
@@ -134,7 +139,7 @@ public sealed partial class RunningApp : IAsyncLifetime
             _listening.TrySetResult(new Uri(line[(at + listening.Length)..].Trim().TrimEnd('/') + "/"));
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Client?.Dispose();
         _signedIn?.Dispose();
