@@ -12,6 +12,9 @@ public sealed class SeededStore : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "cxdashboard-web-tests-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>The folder of the store, the content root its services are given.</summary>
+    public string Folder => _folder;
+
     /// <summary>The configuration that points the app at this store.</summary>
     public IConfiguration Configuration { get; private set; } = default!;
 
