@@ -27,6 +27,12 @@ public sealed partial class StoreInitializer(
         if (await CheckReachableAsync(db, cancellationToken))
             await CheckNotNewerAsync(db, cancellationToken);
         await MigrateAsync(db, cancellationToken);
+        if (store.IsSqlite)
+        {
+            // Write-ahead logging: readers (every open board) never wait for a writer, and a write is durable once
+            // committed. The mode is kept in the file, so a backup and a restored store have it too.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL", cancellationToken);
+        }
 
         if (await db.Kpis.AnyAsync(cancellationToken)) return;
         if (options.Value.SeedDemoData)
