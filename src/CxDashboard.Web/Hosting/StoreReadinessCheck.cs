@@ -41,7 +41,9 @@ public sealed class StoreReadinessCheck(IDbContextFactory<CxDbContext> contexts)
         }
         catch (Exception e) when (e is DbException or InvalidOperationException or TimeoutException)
         {
-            return HealthCheckResult.Unhealthy($"database unreachable: {Reason(e)}", e);
+            // The probe is public: the driver's own words (host, port, file) go to the app's log with the exception, not
+            // into the answer.
+            return HealthCheckResult.Unhealthy("database unreachable: the reason is in the app's log", e);
         }
     }
 
@@ -59,15 +61,5 @@ public sealed class StoreReadinessCheck(IDbContextFactory<CxDbContext> contexts)
             1 => HealthCheckResult.Unhealthy($"1 migration pending: {pending[0]}"),
             _ => HealthCheckResult.Unhealthy($"{pending.Count} migrations pending: {string.Join(", ", pending)}"),
         };
-    }
-
-    // EF Core wraps a refused connection in "likely due to a transient failure": the driver's own words say more.
-    private static string Reason(Exception e)
-    {
-        var cause = e;
-        while (cause is not DbException && cause.InnerException is not null)
-            cause = cause.InnerException;
-        var reason = cause is DbException ? cause : e;
-        return reason.Message.Split('\n', 2)[0].Trim().TrimEnd('.');
     }
 }

@@ -50,7 +50,7 @@ public sealed partial class ReadinessFailureTests : IAsyncLifetime
         var (status, body) = await AskAsync(HardeningExtensions.ReadinessPath, Sqlite(file));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
-        Assert.Equal("Unhealthy: database unreachable: SQLite Error 26: 'file is not a database'", body);
+        Assert.Equal("Unhealthy: database unreachable: the reason is in the app's log", body);
     }
 
     [Fact]
@@ -66,15 +66,15 @@ public sealed partial class ReadinessFailureTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_unreachable_postgresql_server_is_not_ready_and_says_why()
+    public async Task An_unreachable_postgresql_server_is_not_ready_and_the_public_answer_does_not_name_the_server()
     {
         var (status, body) = await AskAsync(HardeningExtensions.ReadinessPath,
             ("Database:Provider", "PostgreSql"),
             ("Database:ConnectionString", "Host=127.0.0.1;Port=1;Database=cx;Username=cx;Password=cx;Timeout=3"));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
-        Assert.StartsWith("Unhealthy: database unreachable: ", body, StringComparison.Ordinal);
-        Assert.Contains("127.0.0.1:1", body, StringComparison.Ordinal);
+        Assert.Equal("Unhealthy: database unreachable: the reason is in the app's log", body);
+        Assert.DoesNotContain("127.0.0.1", body, StringComparison.Ordinal);
     }
 
     [Fact]
