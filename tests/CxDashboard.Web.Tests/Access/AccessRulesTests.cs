@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Security.Claims;
 using CxDashboard.Data.Access;
 using CxDashboard.Web.Access;
-using Microsoft.AspNetCore.Components.Authorization;
 
 namespace CxDashboard.Web.Tests.Access;
 
@@ -27,7 +25,7 @@ public sealed class AccessRulesTests
     public void A_session_ends_twelve_hours_after_signing_in_however_active()
     {
         var signedIn = new DateTime(2026, 11, 23, 8, 0, 0, DateTimeKind.Utc);
-        var user = Principal(signedIn, partner: null);
+        var user = SignedInUser.PrincipalOf("someone@harbour.demo", CxRoles.Viewer, partner: null, signedIn);
         var options = new AccessOptions();
 
         Assert.True(SessionRevalidation.WithinAbsoluteLimit(user, options, signedIn.AddHours(11).AddMinutes(59)));
@@ -39,7 +37,7 @@ public sealed class AccessRulesTests
     [Fact]
     public async Task A_viewer_calling_an_editors_action_directly_is_refused()
     {
-        var guard = new AccessGuard(new FixedAuthentication(Principal(DateTime.UtcNow, partner: null, CxRoles.Viewer)));
+        var guard = new AccessGuard(new SignedInUser("someone@harbour.demo", CxRoles.Viewer));
 
         var refused = await Assert.ThrowsAsync<AccessDeniedException>(() => guard.RequireAsync(CxRoles.Editor, "change data"));
 
@@ -49,7 +47,7 @@ public sealed class AccessRulesTests
     [Fact]
     public async Task A_partner_editor_is_refused_what_covers_every_partner()
     {
-        var guard = new AccessGuard(new FixedAuthentication(Principal(DateTime.UtcNow, partner: 2, CxRoles.Viewer, CxRoles.Editor)));
+        var guard = new AccessGuard(new SignedInUser("someone@harbour.demo", CxRoles.Editor, partner: 2));
 
         await guard.RequireAsync(CxRoles.Editor, "change data");
         var refused = await Assert.ThrowsAsync<AccessDeniedException>(() => guard.RequireOrganisationAsync(CxRoles.Editor, "read the audit trail"));
@@ -60,21 +58,4 @@ public sealed class AccessRulesTests
     [Fact]
     public void Each_role_includes_the_ones_before_it() =>
         Assert.Equal([CxRoles.Viewer, CxRoles.Editor], CxRoles.Including(CxRoles.Editor));
-
-    private static ClaimsPrincipal Principal(DateTime signedIn, int? partner, params string[] roles)
-    {
-        var claims = new List<Claim>
-        {
-            new(ClaimTypes.Name, "someone@harbour.demo"),
-            new(CxClaims.SignedIn, signedIn.Ticks.ToString(CultureInfo.InvariantCulture)),
-        };
-        if (partner is { } id) claims.Add(new Claim(CxClaims.Partner, id.ToString(CultureInfo.InvariantCulture)));
-        claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, "test"));
-    }
-
-    private sealed class FixedAuthentication(ClaimsPrincipal user) : AuthenticationStateProvider
-    {
-        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(user));
-    }
 }

@@ -66,17 +66,7 @@ internal sealed class BackupStore : IAsyncDisposable
         .AddCxData(Configuration, Folder)
         .AddCxBackups(Configuration, Folder)
         .AddScoped<AccessGuard>()
-        .AddScoped<AuthenticationStateProvider>(_ => new SignedIn(CxRoles.Viewer, CxRoles.Editor, CxRoles.Admin));
-
-    /// <summary>A user signed in with these roles, for the panel's own checks.</summary>
-    public sealed class SignedIn(params string[] roles) : AuthenticationStateProvider
-    {
-        public override Task<AuthenticationState> GetAuthenticationStateAsync() =>
-            Task.FromResult(new AuthenticationState(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
-                roles.Select(r => new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, r))
-                    .Append(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Name, "admin@harbour.demo")),
-                "test"))));
-    }
+        .AddScoped<AuthenticationStateProvider>(_ => new Access.SignedInUser("admin@harbour.demo", CxRoles.Admin));
 
     /// <summary>A plain connection to the store, outside the pool.</summary>
     public SqliteConnection Open() => OpenFile(FilePath);

@@ -69,7 +69,7 @@ public sealed class BackupsPanelTests : IAsyncLifetime
     {
         await using var ctx = new BunitContext();
         _store.AddStoreServices(ctx.Services);
-        ctx.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider>(_ => new BackupStore.SignedIn(CxDashboard.Data.Access.CxRoles.Viewer));
+        ctx.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider>(_ => new CxDashboard.Web.Tests.Access.SignedInUser("viewer@harbour.demo", CxDashboard.Data.Access.CxRoles.Viewer));
         ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         var cut = ctx.Render<BackupsPanel>();

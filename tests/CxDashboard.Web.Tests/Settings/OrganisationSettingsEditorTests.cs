@@ -4,6 +4,7 @@ using CxDashboard.Data;
 using CxDashboard.Data.Access;
 using CxDashboard.Web.Access;
 using CxDashboard.Web.Settings;
+using CxDashboard.Web.Tests.Access;
 using CxDashboard.Web.Tests.Board;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,7 @@ public sealed class OrganisationSettingsEditorTests : IAsyncLifetime
         var services = new ServiceCollection();
         _store.AddAppServices(services);
         services.AddScoped<AccessGuard>();
-        services.AddScoped<AuthenticationStateProvider, SignedInAs>();
+        services.AddScoped<AuthenticationStateProvider>(_ => new SignedInUser("admin@harbour.demo", CxRoles.Admin));
         _services = services.BuildServiceProvider();
     }
 
@@ -91,7 +92,7 @@ public sealed class OrganisationSettingsEditorTests : IAsyncLifetime
     public async Task A_viewer_calling_the_save_directly_is_refused()
     {
         var viewer = new OrganisationSettingsEditor(
-            _services.GetRequiredService<IDbContextFactory<CxDbContext>>(), new AccessGuard(new SignedInAs("eve@harbour.demo", CxRoles.Viewer)));
+            _services.GetRequiredService<IDbContextFactory<CxDbContext>>(), new AccessGuard(new SignedInUser("eve@harbour.demo", CxRoles.Viewer)));
 
         var refused = await Assert.ThrowsAsync<AccessDeniedException>(() => viewer.LoadAsync());
         Assert.Contains("Admin", refused.Message, StringComparison.Ordinal);
@@ -100,20 +101,6 @@ public sealed class OrganisationSettingsEditorTests : IAsyncLifetime
     private (OrganisationSettingsEditor Editor, StoreActor Actor) Editor(string name) =>
         (new OrganisationSettingsEditor(
             _services.GetRequiredService<IDbContextFactory<CxDbContext>>(),
-            new AccessGuard(new SignedInAs(name, CxRoles.Viewer, CxRoles.Editor, CxRoles.Admin))),
+            new AccessGuard(new SignedInUser(name, CxRoles.Admin))),
          new StoreActor(name));
-
-    private sealed class SignedInAs(string name, params string[] roles) : AuthenticationStateProvider
-    {
-        public SignedInAs()
-            : this("admin@harbour.demo", CxRoles.Viewer, CxRoles.Editor, CxRoles.Admin)
-        {
-        }
-
-        public override Task<AuthenticationState> GetAuthenticationStateAsync() =>
-            Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity(
-                roles.Select(r => new Claim(ClaimTypes.Role, r)).Append(new Claim(ClaimTypes.Name, name))
-                    .Append(new Claim(CxClaims.SignedIn, DateTime.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture))),
-                "test"))));
-    }
 }

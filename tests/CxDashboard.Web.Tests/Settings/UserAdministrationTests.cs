@@ -11,6 +11,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
+using CxDashboard.Web.Tests.Access;
+
 namespace CxDashboard.Web.Tests.Settings;
 
 /// <summary>An admin adding users, changing their access, unlocking them, and the rules that keep the organisation administered.</summary>
@@ -26,7 +28,7 @@ public sealed class UserAdministrationTests : IAsyncLifetime
         var services = new ServiceCollection();
         _store.AddAppServices(services);
         services.AddCxAccess(_store.Configuration);
-        services.AddScoped<AuthenticationStateProvider>(_ => new SignedInAs("admin@harbour.demo", CxRoles.Admin));
+        services.AddScoped<AuthenticationStateProvider>(_ => new SignedInUser("admin@harbour.demo", CxRoles.Admin));
         _services = services.BuildServiceProvider();
         await _services.SeedCxAccessAsync();
     }
@@ -198,7 +200,7 @@ public sealed class UserAdministrationTests : IAsyncLifetime
         _services.GetRequiredService<IServiceScopeFactory>(),
         Contexts,
         _services.GetRequiredService<OrganisationQueries>(),
-        new AccessGuard(new SignedInAs(name, role)),
+        new AccessGuard(new SignedInUser(name, role)),
         TimeProvider.System);
 
     private async Task<IList<string>> RolesOfAsync(string email)
@@ -212,15 +214,5 @@ public sealed class UserAdministrationTests : IAsyncLifetime
     {
         await using var db = await Contexts.CreateDbContextAsync();
         return (await db.Users.AsNoTracking().SingleAsync(u => u.Id == id)).SecurityStamp;
-    }
-
-    /// <summary>A signed-in user of the whole organisation holding the roles up to <paramref name="role"/>.</summary>
-    internal sealed class SignedInAs(string name, string role) : AuthenticationStateProvider
-    {
-        public override Task<AuthenticationState> GetAuthenticationStateAsync() =>
-            Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity(
-                CxRoles.Including(role).Select(r => new Claim(ClaimTypes.Role, r)).Append(new Claim(ClaimTypes.Name, name))
-                    .Append(new Claim(CxClaims.SignedIn, DateTime.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture))),
-                "test"))));
     }
 }

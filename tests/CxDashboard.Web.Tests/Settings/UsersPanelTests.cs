@@ -22,7 +22,7 @@ public sealed class UsersPanelTests : IAsyncLifetime
         await _store.InitializeAsync();
         _store.AddAppServices(_ctx.Services);
         _ctx.Services.AddCxAccess(_store.Configuration);
-        _ctx.Services.AddScoped<AuthenticationStateProvider>(_ => new UserAdministrationTests.SignedInAs("admin@harbour.demo", CxRoles.Admin));
+        _ctx.Services.AddScoped<AuthenticationStateProvider>(_ => new CxDashboard.Web.Tests.Access.SignedInUser("admin@harbour.demo", CxRoles.Admin));
         _ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         await _ctx.Services.SeedCxAccessAsync();
