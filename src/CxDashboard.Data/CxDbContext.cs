@@ -46,6 +46,10 @@ public abstract class CxDbContext : IdentityDbContext<CxUser>, IDataProtectionKe
     public DbSet<ValueDriver> ValueDrivers => Set<ValueDriver>();
     public DbSet<OrganisationSettings> Settings => Set<OrganisationSettings>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<MeasurementImport> Imports => Set<MeasurementImport>();
+    public DbSet<ImportReplacedValue> ImportReplacedValues => Set<ImportReplacedValue>();
+    public DbSet<BaselineRevision> BaselineRevisions => Set<BaselineRevision>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
@@ -72,6 +76,9 @@ public abstract class CxDbContext : IdentityDbContext<CxUser>, IDataProtectionKe
         // What the organisation pays for its initiatives is not a partner's business, and set against one partner's
         // benefits it would only mislead: a partner user sees value, not the organisation's costs.
         builder.Entity<CostItem>().HasQueryFilter(c => PartnerScope == null);
+        builder.Entity<MeasurementImport>().HasQueryFilter(i => PartnerScope == null || i.PartnerId == PartnerScope);
+        builder.Entity<BaselineRevision>().HasQueryFilter(r => PartnerScope == null || r.Baseline!.PartnerId == null || r.Baseline.PartnerId == PartnerScope);
+        builder.Entity<ApiKey>().HasQueryFilter(k => PartnerScope == null);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -31,6 +31,7 @@ internal sealed class MeasurementConfiguration : IEntityTypeConfiguration<Measur
             .HasDatabaseName("IX_Measurements_NaturalKey");
         // "One KPI, all months" (KPI detail, drivers); the natural key serves "one month, all KPIs".
         b.HasIndex(m => new { m.KpiId, m.Month }).HasDatabaseName("IX_Measurements_Kpi_Month");
+        b.Property(m => m.Note).HasMaxLength(500);
         b.HasOne(m => m.Kpi).WithMany().HasForeignKey(m => m.KpiId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(m => m.Channel).WithMany().HasForeignKey(m => m.ChannelId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(m => m.Partner).WithMany().HasForeignKey(m => m.PartnerId).OnDelete(DeleteBehavior.Restrict);
@@ -118,5 +119,60 @@ internal sealed class OrganisationSettingsConfiguration : IEntityTypeConfigurati
         b.Property(s => s.OrganisationName).HasMaxLength(160);
         b.Property(s => s.Currency).HasMaxLength(3);
         b.Property(s => s.Culture).HasMaxLength(16);
+    }
+}
+
+internal sealed class MeasurementImportConfiguration : IEntityTypeConfiguration<MeasurementImport>
+{
+    public void Configure(EntityTypeBuilder<MeasurementImport> b)
+    {
+        b.ToTable("Imports");
+        b.Property(i => i.FileName).HasMaxLength(260);
+        b.Property(i => i.ApiKeyName).HasMaxLength(120);
+        b.Property(i => i.UserName).HasMaxLength(256);
+        b.Property(i => i.ContentHash).HasMaxLength(64);
+        b.Property(i => i.Message).HasMaxLength(2000);
+        b.Property(i => i.BackupName).HasMaxLength(260);
+        b.Property(i => i.UndoneBy).HasMaxLength(256);
+        b.HasIndex(i => i.StartedUtc);
+        b.HasIndex(i => i.Status);
+        b.HasOne<Partner>().WithMany().HasForeignKey(i => i.PartnerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ImportReplacedValueConfiguration : IEntityTypeConfiguration<ImportReplacedValue>
+{
+    public void Configure(EntityTypeBuilder<ImportReplacedValue> b)
+    {
+        b.ToTable("ImportReplacedValues");
+        b.HasKey(r => new { r.ImportId, r.MeasurementId });
+        b.Property(r => r.Note).HasMaxLength(500);
+        b.HasOne<MeasurementImport>().WithMany().HasForeignKey(r => r.ImportId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class BaselineRevisionConfiguration : IEntityTypeConfiguration<BaselineRevision>
+{
+    public void Configure(EntityTypeBuilder<BaselineRevision> b)
+    {
+        b.Property(r => r.UserName).HasMaxLength(256);
+        b.Property(r => r.Reason).HasMaxLength(1000);
+        b.HasIndex(r => new { r.BaselineId, r.AtUtc });
+        b.HasOne(r => r.Baseline).WithMany().HasForeignKey(r => r.BaselineId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
+{
+    public void Configure(EntityTypeBuilder<ApiKey> b)
+    {
+        b.Property(k => k.Name).HasMaxLength(120);
+        b.Property(k => k.Prefix).HasMaxLength(16);
+        b.Property(k => k.SecretHash).HasMaxLength(64);
+        b.Property(k => k.CreatedBy).HasMaxLength(256);
+        b.Property(k => k.RevokedBy).HasMaxLength(256);
+        b.HasIndex(k => k.Prefix).IsUnique();
+        b.HasIndex(k => k.SecretHash).IsUnique();
+        b.HasOne<Partner>().WithMany().HasForeignKey(k => k.PartnerId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -66,6 +66,10 @@ public class Measurement : IVersioned
     public double? Numerator { get; set; }
     public double? Denominator { get; set; }
     public double? Weight { get; set; }
+    /// <summary>What the person or system that supplied the value said about it ("survey vendor outage: estimate").</summary>
+    public string? Note { get; set; }
+    /// <summary>The import that last wrote this row; null when it was entered by hand or seeded.</summary>
+    public long? ImportId { get; set; }
 
     public Kpi? Kpi { get; set; }
     public Channel? Channel { get; set; }

@@ -148,6 +148,74 @@ namespace CxDashboard.Data.Migrations.PostgreSql
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("CxDashboard.Data.Model.ApiKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Access")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LastUsedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int?>("PartnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("RevokedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId");
+
+                    b.HasIndex("Prefix")
+                        .IsUnique();
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique();
+
+                    b.ToTable("ApiKeys");
+                });
+
             modelBuilder.Entity("CxDashboard.Data.Model.Baseline", b =>
                 {
                     b.Property<int>("Id")
@@ -210,6 +278,58 @@ namespace CxDashboard.Data.Migrations.PostgreSql
                     b.HasIndex("KpiId", "InitiativeId");
 
                     b.ToTable("Baselines");
+                });
+
+            modelBuilder.Entity("CxDashboard.Data.Model.BaselineRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("BaselineId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EffectiveMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NewPeriodEnd")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NewPeriodStart")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("NewValue")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("OldPeriodEnd")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OldPeriodStart")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("OldValue")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BaselineId", "AtUtc");
+
+                    b.ToTable("BaselineRevisions");
                 });
 
             modelBuilder.Entity("CxDashboard.Data.Model.Channel", b =>
@@ -306,6 +426,38 @@ namespace CxDashboard.Data.Migrations.PostgreSql
                     b.HasIndex("InitiativeId");
 
                     b.ToTable("CostItems");
+                });
+
+            modelBuilder.Entity("CxDashboard.Data.Model.ImportReplacedValue", b =>
+                {
+                    b.Property<long>("ImportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MeasurementId")
+                        .HasColumnType("bigint");
+
+                    b.Property<double?>("Denominator")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<double?>("Numerator")
+                        .HasColumnType("double precision");
+
+                    b.Property<long?>("PreviousImportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Weight")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("ImportId", "MeasurementId");
+
+                    b.ToTable("ImportReplacedValues", (string)null);
                 });
 
             modelBuilder.Entity("CxDashboard.Data.Model.Initiative", b =>
@@ -456,11 +608,18 @@ namespace CxDashboard.Data.Migrations.PostgreSql
                     b.Property<double?>("Denominator")
                         .HasColumnType("double precision");
 
+                    b.Property<long?>("ImportId")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("KpiId")
                         .HasColumnType("integer");
 
                     b.Property<int>("Month")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<double?>("Numerator")
                         .HasColumnType("double precision");
@@ -501,6 +660,104 @@ namespace CxDashboard.Data.Migrations.PostgreSql
                     NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("Month", "KpiId", "ChannelId", "PartnerId", "SegmentId"), false);
 
                     b.ToTable("Measurements");
+                });
+
+            modelBuilder.Entity("CxDashboard.Data.Model.MeasurementImport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ApiKeyName")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("BackupName")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<DateTime?>("FinishedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("FirstMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Inserted")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("LastMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("PartnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("StartedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("UndoneBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("UndoneUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId");
+
+                    b.HasIndex("StartedUtc");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("Imports", (string)null);
                 });
 
             modelBuilder.Entity("CxDashboard.Data.Model.OrganisationSettings", b =>
@@ -853,6 +1110,14 @@ namespace CxDashboard.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("CxDashboard.Data.Model.ApiKey", b =>
+                {
+                    b.HasOne("CxDashboard.Data.Model.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("CxDashboard.Data.Model.Baseline", b =>
                 {
                     b.HasOne("CxDashboard.Data.Model.Channel", "Channel")
@@ -890,11 +1155,31 @@ namespace CxDashboard.Data.Migrations.PostgreSql
                     b.Navigation("Segment");
                 });
 
+            modelBuilder.Entity("CxDashboard.Data.Model.BaselineRevision", b =>
+                {
+                    b.HasOne("CxDashboard.Data.Model.Baseline", "Baseline")
+                        .WithMany()
+                        .HasForeignKey("BaselineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Baseline");
+                });
+
             modelBuilder.Entity("CxDashboard.Data.Model.CostItem", b =>
                 {
                     b.HasOne("CxDashboard.Data.Model.Initiative", null)
                         .WithMany("CostItems")
                         .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CxDashboard.Data.Model.ImportReplacedValue", b =>
+                {
+                    b.HasOne("CxDashboard.Data.Model.MeasurementImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -929,6 +1214,14 @@ namespace CxDashboard.Data.Migrations.PostgreSql
                     b.Navigation("Partner");
 
                     b.Navigation("Segment");
+                });
+
+            modelBuilder.Entity("CxDashboard.Data.Model.MeasurementImport", b =>
+                {
+                    b.HasOne("CxDashboard.Data.Model.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CxDashboard.Data.Model.ValueDriver", b =>

@@ -141,6 +141,70 @@ namespace CxDashboard.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("CxDashboard.Data.Model.ApiKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Access")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId");
+
+                    b.HasIndex("Prefix")
+                        .IsUnique();
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique();
+
+                    b.ToTable("ApiKeys");
+                });
+
             modelBuilder.Entity("CxDashboard.Data.Model.Baseline", b =>
                 {
                     b.Property<int>("Id")
@@ -199,6 +263,56 @@ namespace CxDashboard.Data.Migrations.Sqlite
                     b.HasIndex("KpiId", "InitiativeId");
 
                     b.ToTable("Baselines");
+                });
+
+            modelBuilder.Entity("CxDashboard.Data.Model.BaselineRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BaselineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EffectiveMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NewPeriodEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NewPeriodStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("NewValue")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("OldPeriodEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OldPeriodStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("OldValue")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BaselineId", "AtUtc");
+
+                    b.ToTable("BaselineRevisions");
                 });
 
             modelBuilder.Entity("CxDashboard.Data.Model.Channel", b =>
@@ -287,6 +401,38 @@ namespace CxDashboard.Data.Migrations.Sqlite
                     b.HasIndex("InitiativeId");
 
                     b.ToTable("CostItems");
+                });
+
+            modelBuilder.Entity("CxDashboard.Data.Model.ImportReplacedValue", b =>
+                {
+                    b.Property<long>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MeasurementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Denominator")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Numerator")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("PreviousImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Weight")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("ImportId", "MeasurementId");
+
+                    b.ToTable("ImportReplacedValues", (string)null);
                 });
 
             modelBuilder.Entity("CxDashboard.Data.Model.Initiative", b =>
@@ -427,11 +573,18 @@ namespace CxDashboard.Data.Migrations.Sqlite
                     b.Property<double?>("Denominator")
                         .HasColumnType("REAL");
 
+                    b.Property<long?>("ImportId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("KpiId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Month")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.Property<double?>("Numerator")
                         .HasColumnType("REAL");
@@ -469,6 +622,100 @@ namespace CxDashboard.Data.Migrations.Sqlite
                         .HasAnnotation("Npgsql:NullsDistinct", false);
 
                     b.ToTable("Measurements");
+                });
+
+            modelBuilder.Entity("CxDashboard.Data.Model.MeasurementImport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApiKeyName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BackupName")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FirstMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Inserted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LastMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UndoneBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UndoneUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId");
+
+                    b.HasIndex("StartedUtc");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("Imports", (string)null);
                 });
 
             modelBuilder.Entity("CxDashboard.Data.Model.OrganisationSettings", b =>
@@ -799,6 +1046,14 @@ namespace CxDashboard.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("CxDashboard.Data.Model.ApiKey", b =>
+                {
+                    b.HasOne("CxDashboard.Data.Model.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("CxDashboard.Data.Model.Baseline", b =>
                 {
                     b.HasOne("CxDashboard.Data.Model.Channel", "Channel")
@@ -836,11 +1091,31 @@ namespace CxDashboard.Data.Migrations.Sqlite
                     b.Navigation("Segment");
                 });
 
+            modelBuilder.Entity("CxDashboard.Data.Model.BaselineRevision", b =>
+                {
+                    b.HasOne("CxDashboard.Data.Model.Baseline", "Baseline")
+                        .WithMany()
+                        .HasForeignKey("BaselineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Baseline");
+                });
+
             modelBuilder.Entity("CxDashboard.Data.Model.CostItem", b =>
                 {
                     b.HasOne("CxDashboard.Data.Model.Initiative", null)
                         .WithMany("CostItems")
                         .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CxDashboard.Data.Model.ImportReplacedValue", b =>
+                {
+                    b.HasOne("CxDashboard.Data.Model.MeasurementImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -875,6 +1150,14 @@ namespace CxDashboard.Data.Migrations.Sqlite
                     b.Navigation("Partner");
 
                     b.Navigation("Segment");
+                });
+
+            modelBuilder.Entity("CxDashboard.Data.Model.MeasurementImport", b =>
+                {
+                    b.HasOne("CxDashboard.Data.Model.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CxDashboard.Data.Model.ValueDriver", b =>
