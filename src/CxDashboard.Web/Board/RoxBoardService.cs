@@ -36,11 +36,31 @@ public sealed class RoxBoardService(MeasurementQueries measurements, Organisatio
     /// <summary>The board for <paramref name="month"/>; a board with <see cref="BoardView.HasData"/> false when the month has no data.</summary>
     public async Task<BoardView> GetAsync(YearMonth month, CancellationToken cancellationToken = default)
     {
+        if (await ComputeAsync(month, TileKpis, cancellationToken) is not { } computed)
+        {
+            var settings = await organisation.SettingsAsync(cancellationToken);
+            var culture = new FigureFormat(settings.Culture, settings.Currency).Culture;
+            return BoardView.NoData(settings.OrganisationName, month.ToString(), MonthLabel(month, culture));
+        }
+
+        return new BoardWriter(computed.Format).Write(computed.Settings.OrganisationName, computed.Board, computed.MonthLabel) with
+        {
+            PartnerScope = await PartnerScopeAsync(cancellationToken),
+        };
+    }
+
+    /// <summary>
+    /// The board for <paramref name="month"/> as Core computes it, with tiles for <paramref name="tileKpis"/>, before it is
+    /// written for a reader: for pages and exports that need the numbers or other KPIs than the board's tiles.
+    /// Null when the month has no data.
+    /// </summary>
+    public async Task<ComputedBoard?> ComputeAsync(YearMonth month, IReadOnlyList<string> tileKpis, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tileKpis);
         var settings = await organisation.SettingsAsync(cancellationToken);
         var format = new FigureFormat(settings.Culture, settings.Currency);
-        var monthLabel = MonthLabel(month, format.Culture);
         if (!await measurements.HasDataAsync(month, cancellationToken) || await measurements.FirstMonthAsync(cancellationToken) is not { } firstData)
-            return BoardView.NoData(settings.OrganisationName, month.ToString(), monthLabel);
+            return null;
 
         var kpis = (await organisation.KpisAsync(cancellationToken)).ToDictionary(k => k.Id);
         // A proposed initiative has neither spent nor delivered anything yet: it belongs to the business case, not the board.
@@ -52,13 +72,9 @@ public sealed class RoxBoardService(MeasurementQueries measurements, Organisatio
             month,
             firstStart > firstData ? firstStart : firstData,
             await InitiativeInputsAsync(initiatives, month, cancellationToken),
-            await TileInputsAsync(kpis, month, cancellationToken),
+            await TileInputsAsync(kpis, tileKpis, month, cancellationToken),
             settings.DefaultDiscountRate);
-        var board = RoxBoardCalculator.Compute(inputs);
-        return new BoardWriter(format).Write(settings.OrganisationName, board, monthLabel) with
-        {
-            PartnerScope = await PartnerScopeAsync(cancellationToken),
-        };
+        return new ComputedBoard(settings, format, MonthLabel(month, format.Culture), RoxBoardCalculator.Compute(inputs));
     }
 
     /// <summary>The partner a partner-scoped reader is limited to, by name; null for the organisation's own users.</summary>
@@ -104,14 +120,14 @@ public sealed class RoxBoardService(MeasurementQueries measurements, Organisatio
     }
 
     private async Task<IReadOnlyList<KpiTileInputs>> TileInputsAsync(
-        IReadOnlyDictionary<int, Kpi> kpis, YearMonth month, CancellationToken cancellationToken)
+        IReadOnlyDictionary<int, Kpi> kpis, IReadOnlyList<string> tileKpis, YearMonth month, CancellationToken cancellationToken)
     {
         var previous = month.AddMonths(-1);
         var sums = await measurements.SumsByKpiAsync([month, previous], MeasurementScope.All, cancellationToken);
         var baselines = await organisation.OrganisationBaselinesAsync(cancellationToken);
         var byCode = kpis.Values.ToDictionary(k => k.Code, StringComparer.OrdinalIgnoreCase);
         var tiles = new List<KpiTileInputs>();
-        foreach (var code in TileKpis)
+        foreach (var code in tileKpis)
         {
             if (!byCode.TryGetValue(code, out var kpi)) continue;
             var definition = kpi.ToDefinition();
@@ -139,3 +155,10 @@ public sealed class RoxBoardService(MeasurementQueries measurements, Organisatio
     public static string MonthLabel(YearMonth month, CultureInfo culture) =>
         new DateOnly(month.Year, month.Month, 1).ToString("MMMM yyyy", culture);
 }
+
+/// <summary>A month's board as Core computed it, with the organisation settings and format it is to be written in.</summary>
+/// <param name="Settings">The organisation's settings.</param>
+/// <param name="Format">How its figures are written.</param>
+/// <param name="MonthLabel">The month as a reader says it.</param>
+/// <param name="Board">The computed board.</param>
+public sealed record ComputedBoard(OrganisationSettings Settings, FigureFormat Format, string MonthLabel, RoxBoard Board);
