@@ -1,8 +1,10 @@
+using CxDashboard.Data.Imports;
 using CxDashboard.Data.Queries;
 using CxDashboard.Data.Startup;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CxDashboard.Data;
 
@@ -10,8 +12,8 @@ namespace CxDashboard.Data;
 public static class DataServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the store chosen by the "Database" section: the context factory, the queries and the
-    /// start-up initializer. A bad provider or a malformed connection string throws a <see cref="StartupException"/>.
+    /// Registers the store chosen by the "Database" section: the context factory, the queries, the
+    /// measurement importer and its history, and the start-up initializer. A bad provider or a malformed connection string throws a <see cref="StartupException"/>.
     /// </summary>
     public static IServiceCollection AddCxData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
@@ -26,6 +28,10 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<OrganisationQueries>();
         services.AddSingleton<AuditQueries>();
         services.AddSingleton<StoreInitializer>();
+        // The importer backs up the store before each import: it needs AddCxBackups too, as the app registers it.
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<MeasurementImporter>();
+        services.AddSingleton<ImportHistory>();
         return services;
     }
 
