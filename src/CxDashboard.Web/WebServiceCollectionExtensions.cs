@@ -4,6 +4,7 @@ using CxDashboard.Web.Access;
 using CxDashboard.Web.Board;
 using CxDashboard.Web.Components.Layout;
 using CxDashboard.Web.Hosting;
+using CxDashboard.Web.Measurements;
 using MudBlazor.Services;
 
 namespace CxDashboard.Web;
@@ -20,6 +21,8 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<Audit.AuditLog>();
         services.AddScoped<Settings.OrganisationSettingsEditor>();
         services.AddScoped<Settings.UserAdministration>();
+        services.AddScoped<Measurements.MeasurementUpload>();
+        services.AddSingleton<Measurements.ExportChoices>();
         services.AddCxHardening();
         return services;
     }
@@ -41,6 +44,7 @@ public static class WebServiceCollectionExtensions
         app.MapStaticAssets().AllowAnonymous();
         app.MapCxAccount();
         app.MapCxHealth();
+        app.MapCxImportTemplates();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
     }
