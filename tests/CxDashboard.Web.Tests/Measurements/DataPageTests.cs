@@ -80,6 +80,7 @@ public sealed class DataPageTests : IAsyncLifetime
     [Fact]
     public async Task Saving_stores_every_row_and_the_history_lists_the_import_which_can_be_undone()
     {
+        var dialogs = _ctx.Render<MudDialogProvider>();
         var page = _ctx.Render<DataPage>();
         var panel = page.FindComponent<ImportPanel>();
         panel.WaitForAssertion(() => panel.Find("[data-testid=choose-file]"));
@@ -99,8 +100,8 @@ public sealed class DataPageTests : IAsyncLifetime
         Assert.Equal("Saved", page.Find("[data-testid=import-status] .mud-chip").TextContent.Trim());
 
         page.Find("[data-testid=undo-import]").Click();
-        page.WaitForAssertion(() => page.Find(".mud-message-box"));
-        page.FindAll(".mud-message-box button").Single(b => b.TextContent.Contains("Undo the import", StringComparison.Ordinal)).Click();
+        dialogs.WaitForAssertion(() => dialogs.Find(".mud-message-box"));
+        dialogs.FindAll(".mud-message-box button").Single(b => b.TextContent.Contains("Undo the import", StringComparison.Ordinal)).Click();
 
         page.WaitForAssertion(() => Assert.Contains("is undone", page.Find("[data-testid=history-outcome]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
         Assert.Equal(0, await CountAsync(q => q.Where(m => m.Month == 201904)));

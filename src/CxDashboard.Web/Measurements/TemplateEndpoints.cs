@@ -14,9 +14,9 @@ public static class TemplateEndpoints
     public static IEndpointRouteBuilder MapCxImportTemplates(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/data/template.csv", (HttpContext http, IDbContextFactory<CxDbContext> contexts, TimeProvider time) =>
-            WriteAsync(http, "cxdashboard-import-template.csv", Csv, (stream, ct) => MeasurementTemplate.WriteCsvAsync(stream, contexts, time, ct)));
+            WriteAsync(http, "cxdashboard-import-template.csv", Csv, async (stream, ct) => await MeasurementTemplate.WriteCsvAsync(stream, await TemplateCodes.LoadAsync(contexts, time, ct), ct)));
         endpoints.MapGet("/data/template.xlsx", (HttpContext http, IDbContextFactory<CxDbContext> contexts, TimeProvider time) =>
-            WriteAsync(http, "cxdashboard-import-template.xlsx", Xlsx, (stream, ct) => MeasurementTemplate.WriteXlsxAsync(stream, contexts, time, ct)));
+            WriteAsync(http, "cxdashboard-import-template.xlsx", Xlsx, async (stream, ct) => await MeasurementTemplate.WriteXlsxAsync(stream, await TemplateCodes.LoadAsync(contexts, time, ct), ct)));
         return endpoints;
     }
 
