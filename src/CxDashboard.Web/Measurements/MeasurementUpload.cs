@@ -161,7 +161,12 @@ public sealed class MeasurementUpload(
             1 => $" for {months[0]}",
             _ => $" for {months.Count} months, {months[0]} to {months[^1]}",
         };
-        var ready = $"{batch.Name}: {Count(batch.RowCount)} {Rows(batch.RowCount)}{span}, all correct. Saving adds {Count(newRows)} and replaces the stored values of {Count(replaced)}.";
+        var effect = replaced == 0
+            ? $"Saving adds {Count(newRows)} new {Rows(newRows)}."
+            : newRows == 0
+                ? $"Saving replaces the stored values of {Count(replaced)} {Rows(replaced)}; nothing new is added."
+                : $"Saving adds {Count(newRows)} new {Rows(newRows)} and replaces the stored values of {Count(replaced)}.";
+        var ready = $"{batch.Name}: {Count(batch.RowCount)} {Rows(batch.RowCount)}{span}, all correct. {effect}";
         return new UploadView(batch.Name, UploadStage.ReadyToSave, ready, 0, [], rows, totals);
     }
 
@@ -174,7 +179,7 @@ public sealed class MeasurementUpload(
             ({ } a, { } b) when a != b => $"{a} – {b}",
             ({ } a, _) => a,
         };
-        var source = i.Source == ImportSource.Api ? $"API · {i.ApiKeyName}" : $"Upload ({i.Format.ToString().ToUpperInvariant()})";
+        var source = i.Source == ImportSource.Api ? $"API · {i.ApiKeyName}" : $"Upload · {i.Format.ToString().ToUpperInvariant()}";
         var (status, tone, detail) = i.Status switch
         {
             ImportStatus.Committed => ("Saved", ImportTone.Good, (string?)null),
@@ -184,7 +189,7 @@ public sealed class MeasurementUpload(
             _ => ("Not saved", ImportTone.Bad, i.Message),
         };
         return new ImportRowView(
-            i.Id, AuditLog.When(i.StartedUtc, culture), i.FileName, source, i.UserName, months,
+            i.Id, i.StartedUtc.ToString("yyyy-MM-dd HH:mm", culture) + " UTC", i.FileName, source, i.UserName, months,
             Count(i.RowCount), Count(i.Inserted), Count(i.Updated), status, tone, detail, i.CanUndo);
     }
 
