@@ -107,16 +107,27 @@ public sealed partial class ImportPanel : IDisposable
     {
         _percent = progress.Total > 0 ? Math.Min(100, 100.0 * progress.Done / progress.Total) : null;
         var c = CultureInfo.InvariantCulture;
-        _progressText = progress.Stage switch
+        _progressText = progress switch
         {
-            "Uploading" => $"Uploading: {Megabytes(progress.Done)} of {Megabytes(progress.Total)}",
-            _ when progress.Total > 0 => $"{progress.Stage}: {progress.Done.ToString("N0", c)} of {progress.Total.ToString("N0", c)} rows",
-            _ => $"{progress.Stage}: {progress.Done.ToString("N0", c)} rows",
+            // Files are uploaded and read by the byte; an .xlsx is read by the row, of a total not known in advance.
+            { Stage: "Uploading" or ImportStages.Reading, Total: > 0 } =>
+                $"{Describe(progress.Stage)}: {Megabytes(progress.Done)} of {Megabytes(progress.Total)}",
+            { Total: > 0 } => $"{Describe(progress.Stage)}: {progress.Done.ToString("N0", c)} of {progress.Total.ToString("N0", c)} rows",
+            _ => $"{Describe(progress.Stage)}: {progress.Done.ToString("N0", c)} rows",
         };
         if (_sinceRedraw.Elapsed < RedrawEvery) return;
         _sinceRedraw.Restart();
         StateHasChanged();
     }
+
+    private static string Describe(string stage) => stage switch
+    {
+        "Uploading" => "Uploading the file",
+        ImportStages.Reading => "Reading and checking each row",
+        ImportStages.Checking => "Comparing with the stored values",
+        ImportStages.Saving => "Saving",
+        _ => stage,
+    };
 
     private void Show(Severity severity, string message) => (_outcomeSeverity, _outcome) = (severity, message);
 
