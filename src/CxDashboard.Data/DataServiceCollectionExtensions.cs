@@ -1,8 +1,11 @@
+using CxDashboard.Data.ApiKeys;
+using CxDashboard.Data.Exports;
 using CxDashboard.Data.Queries;
 using CxDashboard.Data.Startup;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CxDashboard.Data;
 
@@ -25,6 +28,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<MeasurementQueries>();
         services.AddSingleton<OrganisationQueries>();
         services.AddSingleton<AuditQueries>();
+        services.AddSingleton<MeasurementExport>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<StoreInitializer>();
         return services;
     }

@@ -1,8 +1,10 @@
 using CxDashboard.Charts;
 using CxDashboard.Data;
 using CxDashboard.Web.Access;
+using CxDashboard.Web.Api;
 using CxDashboard.Web.Board;
 using CxDashboard.Web.Components.Layout;
+using CxDashboard.Web.Exports;
 using CxDashboard.Web.Hosting;
 using MudBlazor.Services;
 
@@ -20,6 +22,9 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<Audit.AuditLog>();
         services.AddScoped<Settings.OrganisationSettingsEditor>();
         services.AddScoped<Settings.UserAdministration>();
+        services.AddScoped<Settings.ApiKeyAdministration>();
+        services.AddSingleton<BoardExport>();
+        services.AddCxApi();
         services.AddCxHardening();
         return services;
     }
@@ -41,6 +46,8 @@ public static class WebServiceCollectionExtensions
         app.MapStaticAssets().AllowAnonymous();
         app.MapCxAccount();
         app.MapCxHealth();
+        app.MapCxExports();
+        app.MapCxApi();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
     }
