@@ -1,5 +1,6 @@
 using CxDashboard.Data.ApiKeys;
 using CxDashboard.Data.Exports;
+using CxDashboard.Data.Imports;
 using CxDashboard.Data.Queries;
 using CxDashboard.Data.Startup;
 using Microsoft.EntityFrameworkCore;
@@ -13,8 +14,8 @@ namespace CxDashboard.Data;
 public static class DataServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the store chosen by the "Database" section: the context factory, the queries and the
-    /// start-up initializer. A bad provider or a malformed connection string throws a <see cref="StartupException"/>.
+    /// Registers the store chosen by the "Database" section: the context factory, the queries, the
+    /// measurement importer and its history, and the start-up initializer. A bad provider or a malformed connection string throws a <see cref="StartupException"/>.
     /// </summary>
     public static IServiceCollection AddCxData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
@@ -29,9 +30,12 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<OrganisationQueries>();
         services.AddSingleton<AuditQueries>();
         services.AddSingleton<MeasurementExport>();
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<StoreInitializer>();
+        // The importer backs up the store before each import: it needs AddCxBackups too, as the app registers it.
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<MeasurementImporter>();
+        services.AddSingleton<ImportHistory>();
         return services;
     }
 
