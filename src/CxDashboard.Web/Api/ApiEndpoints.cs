@@ -1,5 +1,6 @@
 using CxDashboard.Core.Time;
 using CxDashboard.Data.Access;
+using CxDashboard.Data.Imports;
 using CxDashboard.Web.Access;
 using CxDashboard.Web.Exports;
 using Microsoft.AspNetCore.Diagnostics;
@@ -49,6 +50,36 @@ public static partial class ApiEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/measurements", MeasurementIngestion.PostAsync)
+            .RequireAuthorization(WritePolicy)
+            .WithName("PostMeasurements")
+            .WithSummary("Load a batch of measurements")
+            .WithDescription(
+                "A JSON array of measurements (application/json) or CSV in the import layout month,kpi,channel,partner,segment,value,numerator,denominator,weight,note "
+                + "(text/csv). Every row is checked; the batch is stored all or nothing, one import at a time, and appears in the import history with the key's "
+                + "name. Rows are matched by month, KPI, channel, partner and segment: a row already stored is replaced, so sending the same batch again stores "
+                + "nothing twice. Needs a ReadWrite key; a key limited to one partner may only send that partner's rows.")
+            .Accepts<List<MeasurementInput>>(MeasurementIngestion.JsonType, MeasurementIngestion.CsvType)
+            .Produces<ImportResponse>()
+            .Produces<BatchProblemsDocument>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status500InternalServerError)
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // One schema serves both media types unless told otherwise: the CSV body is text in the import layout.
+                if (operation.RequestBody?.Content is { } content && content.TryGetValue(MeasurementIngestion.CsvType, out var csv))
+                {
+                    csv.Schema = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Description = $"CSV, UTF-8: the header {MeasurementColumns.CsvHeader} and one measurement a line." };
+                    csv.Example = System.Text.Json.Nodes.JsonValue.Create($"{MeasurementColumns.CsvHeader}\n2026-10,FCR,VOICE,ATLAS,CONSUMER,0.72,720,1000,,\n");
+                }
+
+                return Task.CompletedTask;
+            });
         return endpoints;
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using CxDashboard.Data.Exports;
 using CxDashboard.Web.Access;
@@ -75,8 +76,8 @@ public static partial class ExportEndpoints
         var rows = await export.CountAsync(selection, token);
         if (rows > MeasurementFile.MaxXlsxRows)
         {
-            await RefuseAsync(context,
-                $"The export holds {rows:N0} rows, more than the {MeasurementFile.MaxXlsxRows:N0} one worksheet can: download it as CSV (measurements.csv), or narrow it with from, to or kpi.");
+            await RefuseAsync(context, string.Create(CultureInfo.InvariantCulture,
+                $"The export holds {rows:N0} rows, more than the {MeasurementFile.MaxXlsxRows:N0} one worksheet can: download it as CSV (measurements.csv), or narrow it with from, to or kpi."));
             return;
         }
 

@@ -1,4 +1,5 @@
 using CxDashboard.Data.Exports;
+using CxDashboard.Data.Imports;
 using MiniExcelLibs;
 
 namespace CxDashboard.Web.Exports;
@@ -11,8 +12,7 @@ namespace CxDashboard.Web.Exports;
 public static class MeasurementFile
 {
     /// <summary>The header row, in the order the importer expects.</summary>
-    public static IReadOnlyList<string> Columns { get; } =
-        ["month", "kpi", "channel", "partner", "segment", "value", "numerator", "denominator", "weight", "note"];
+    public static IReadOnlyList<string> Columns => MeasurementColumns.All;
 
     /// <summary>The most data rows one worksheet holds (1,048,576 rows less the header).</summary>
     public const long MaxXlsxRows = 1_048_575;
@@ -59,15 +59,15 @@ public static class MeasurementFile
 
     private static Dictionary<string, object?> Cells(MeasurementExportRow row) => new(Columns.Count)
     {
-        ["month"] = row.Month.ToString(),
-        ["kpi"] = SpreadsheetText.Neutralise(row.Kpi),
-        ["channel"] = SpreadsheetText.Neutralise(row.Channel),
-        ["partner"] = SpreadsheetText.Neutralise(row.Partner),
-        ["segment"] = SpreadsheetText.Neutralise(row.Segment),
-        ["value"] = row.Value,
-        ["numerator"] = row.Numerator,
-        ["denominator"] = row.Denominator,
-        ["weight"] = row.Weight,
-        ["note"] = SpreadsheetText.Neutralise(row.Note),
+        [MeasurementColumns.Month] = row.Month.ToString(),
+        [MeasurementColumns.Kpi] = SpreadsheetText.Neutralise(row.Kpi),
+        [MeasurementColumns.Channel] = SpreadsheetText.Neutralise(row.Channel),
+        [MeasurementColumns.Partner] = SpreadsheetText.Neutralise(row.Partner),
+        [MeasurementColumns.Segment] = SpreadsheetText.Neutralise(row.Segment),
+        [MeasurementColumns.Value] = row.Value,
+        [MeasurementColumns.Numerator] = row.Numerator,
+        [MeasurementColumns.Denominator] = row.Denominator,
+        [MeasurementColumns.Weight] = row.Weight,
+        [MeasurementColumns.Note] = SpreadsheetText.Neutralise(row.Note),
     };
 }
