@@ -1,3 +1,4 @@
+using CxDashboard.Data.Imports;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -21,6 +22,20 @@ public static class ApiDocument
         {
             // The app's pages, sign-in and health endpoints are no part of the integration API.
             options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            // A measurement needs its month and KPI; every other field may be left out (a ratio KPI's value is
+            // computed from its numerator and denominator, a dimension it is not measured along is blank).
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                if (context.JsonTypeInfo.Type == typeof(MeasurementInput))
+                    schema.Required = new HashSet<string>(StringComparer.Ordinal) { "month", "kpi" };
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                if (operation.Parameters?.FirstOrDefault(p => p.Name == "month") is OpenApiParameter month)
+                    month.Description = "The month as YYYY-MM; the latest month with data when left out.";
+                return Task.CompletedTask;
+            });
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo

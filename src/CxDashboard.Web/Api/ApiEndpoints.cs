@@ -59,7 +59,6 @@ public static partial class ApiEndpoints
                 + "(text/csv). Every row is checked; the batch is stored all or nothing, one import at a time, and appears in the import history with the key's "
                 + "name. Rows are matched by month, KPI, channel, partner and segment: a row already stored is replaced, so sending the same batch again stores "
                 + "nothing twice. Needs a ReadWrite key; a key limited to one partner may only send that partner's rows.")
-            .Accepts<List<MeasurementInput>>(MeasurementIngestion.JsonType, MeasurementIngestion.CsvType)
             .Produces<ImportResponse>()
             .Produces<BatchProblemsDocument>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -69,16 +68,30 @@ public static partial class ApiEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status500InternalServerError)
-            .AddOpenApiOperationTransformer((operation, _, _) =>
+            // The body is read by the handler itself (it may be CSV or JSON and is kept on disk, not in memory), so the
+            // document is told what it takes here. Accepts metadata would instead make routing pick another endpoint
+            // for any other media type, where the handler answers with a clear 415.
+            .AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
             {
-                // One schema serves both media types unless told otherwise: the CSV body is text in the import layout.
-                if (operation.RequestBody?.Content is { } content && content.TryGetValue(MeasurementIngestion.CsvType, out var csv))
+                var json = await context.GetOrCreateSchemaAsync(typeof(List<MeasurementInput>), cancellationToken: cancellationToken);
+                operation.RequestBody = new Microsoft.OpenApi.OpenApiRequestBody
                 {
-                    csv.Schema = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Description = $"CSV, UTF-8: the header {MeasurementColumns.CsvHeader} and one measurement a line." };
-                    csv.Example = System.Text.Json.Nodes.JsonValue.Create($"{MeasurementColumns.CsvHeader}\n2026-10,FCR,VOICE,ATLAS,CONSUMER,0.72,720,1000,,\n");
-                }
-
-                return Task.CompletedTask;
+                    Required = true,
+                    Description = "The measurements, as a JSON array or as CSV in the import layout.",
+                    Content = new Dictionary<string, Microsoft.OpenApi.OpenApiMediaType>
+                    {
+                        [MeasurementIngestion.JsonType] = new() { Schema = json },
+                        [MeasurementIngestion.CsvType] = new()
+                        {
+                            Schema = new Microsoft.OpenApi.OpenApiSchema
+                            {
+                                Type = Microsoft.OpenApi.JsonSchemaType.String,
+                                Description = $"CSV, UTF-8: the header {MeasurementColumns.CsvHeader} and one measurement a line.",
+                            },
+                            Example = System.Text.Json.Nodes.JsonValue.Create($"{MeasurementColumns.CsvHeader}\n2026-10,FCR,VOICE,ATLAS,CONSUMER,0.72,720,1000,,\n"),
+                        },
+                    },
+                };
             });
         return endpoints;
     }

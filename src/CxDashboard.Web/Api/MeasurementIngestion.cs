@@ -50,7 +50,7 @@ public static class MeasurementIngestion
     /// <summary>The CSV body's media type.</summary>
     public const string CsvType = "text/csv";
 
-    /// <summary>Handles one batch.</summary>
+    /// <summary>Load a batch of measurements.</summary>
     public static async Task<IResult> PostAsync(HttpContext context, MeasurementImporter importer, IOptions<UploadOptions> uploads)
     {
         ArgumentNullException.ThrowIfNull(context);
