@@ -49,7 +49,34 @@ public sealed class ImportHistory(IDbContextFactory<CxDbContext> contexts)
 {
     private readonly IDbContextFactory<CxDbContext> _contexts = contexts;
 
-    /// <summary>The newest <paramref name="take"/> imports, newest first.</summary>
-    public Task<IReadOnlyList<ImportSummary>> RecentAsync(int take = 50, CancellationToken ct = default)
-        => throw new NotImplementedException();
+    /// <summary>
+    /// The newest <paramref name="take"/> imports, newest first, through the current actor's context (a partner user
+    /// sees their partner's imports only).
+    /// </summary>
+    public async Task<IReadOnlyList<ImportSummary>> RecentAsync(int take = 50, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
+        await using var db = await _contexts.CreateDbContextAsync(ct);
+        var imports = await db.Imports.AsNoTracking()
+            .OrderByDescending(i => i.StartedUtc).ThenByDescending(i => i.Id)
+            .Take(take)
+            .ToListAsync(ct);
+
+        // An import can be undone while every row it wrote still holds its value: as many rows carry its id as it wrote.
+        var committed = imports.Where(i => i.Status == ImportStatus.Committed).Select(i => i.Id).ToList();
+        var holding = committed.Count == 0
+            ? []
+            : await db.Measurements.IgnoreQueryFilters()
+                .Where(m => m.ImportId != null && committed.Contains(m.ImportId.Value))
+                .GroupBy(m => m.ImportId!.Value)
+                .Select(g => new { ImportId = g.Key, Rows = g.Count() })
+                .ToDictionaryAsync(g => g.ImportId, g => g.Rows, ct);
+
+        return imports.Select(i => new ImportSummary(
+            i.Id, i.FileName, i.Format, i.Source, i.ApiKeyName, i.UserName, i.StartedUtc, i.FinishedUtc, i.Status,
+            i.RowCount, i.Inserted, i.Updated, Month(i.FirstMonth), Month(i.LastMonth), i.Message, i.BackupName, i.UndoneUtc, i.UndoneBy,
+            i.Status == ImportStatus.Committed && holding.GetValueOrDefault(i.Id) == i.Inserted + i.Updated)).ToList();
+    }
+
+    private static string? Month(int? month) => month is { } m ? RowChecker.Format(m) : null;
 }

@@ -1,4 +1,9 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using CxDashboard.Data.Access;
 using CxDashboard.Data.Backups;
+using CxDashboard.Data.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -33,33 +38,82 @@ public sealed partial class MeasurementImporter
 
     /// <summary>
     /// Reads an uploaded file: an XLSX workbook when its content is one (a ZIP package), CSV otherwise, whatever its
-    /// name says. Every row is checked; the batch says what is wrong, line by line.
+    /// name says (a file named .xlsx that is not a workbook gets a problem). Every row is checked; the batch says
+    /// what is wrong, line by line. The stream need not be seekable.
     /// </summary>
-    public Task<MeasurementBatch> ReadFileAsync(Stream content, string fileName, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+    public async Task<MeasurementBatch> ReadFileAsync(Stream content, string fileName, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(fileName);
+        var head = new byte[4];
+        var got = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+        var prefix = head.AsMemory(0, got);
+        if (prefix.Span.StartsWith("PK\u0003\u0004"u8))
+            return await ReadXlsxAsync(content, prefix, fileName, progress, cancellationToken);
 
-    /// <summary>Reads a CSV text (the API's text/csv body).</summary>
+        var extension = Path.GetExtension(fileName);
+        if (prefix.Span.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0]))
+            return await RefuseAsync(fileName, ImportFormat.Xlsx, $"{fileName} is an Excel 97-2003 workbook (.xls), which the import does not read.",
+                "Open it in Excel and save it as .xlsx (Excel Workbook) or as CSV UTF-8, and load that.", cancellationToken);
+        if (extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase) || extension.Equals(".xlsm", StringComparison.OrdinalIgnoreCase))
+            return await RefuseAsync(fileName, ImportFormat.Xlsx, $"{fileName} is named like an Excel workbook, but its content is not one (it is not a ZIP package).",
+                "Open it in Excel and save it as .xlsx (Excel Workbook); if it is a CSV file, give it the .csv extension.", cancellationToken);
+        return await ReadCsvAsync(content, prefix, fileName, progress, cancellationToken);
+    }
+
+    /// <summary>Reads a CSV text (the API's text/csv body); the stream need not be seekable.</summary>
     public Task<MeasurementBatch> ReadCsvAsync(Stream content, string name, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(name);
+        return ReadCsvAsync(content, ReadOnlyMemory<byte>.Empty, name, progress, cancellationToken);
+    }
 
     /// <summary>Checks measurements sent as a JSON array; a problem's line is the item's 1-based position.</summary>
-    public Task<MeasurementBatch> ReadInputsAsync(IReadOnlyList<MeasurementInput> inputs, string name, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+    public async Task<MeasurementBatch> ReadInputsAsync(IReadOnlyList<MeasurementInput> inputs, string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(name);
+        var builder = await StartBatchAsync(cancellationToken);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var input = inputs[i];
+            var position = i + 1;
+            hash.AppendData(Encoding.UTF8.GetBytes(Canonical(input)));
+            if (input is null)
+            {
+                builder.AddUnreadable(position, null, $"Item {position.ToString(CultureInfo.InvariantCulture)} is null, not a measurement.",
+                    "Send an object with month, kpi, channel, partner, segment, value, numerator, denominator, weight and note (or leave the item out).");
+                continue;
+            }
 
-    /// <summary>
-    /// Stores a batch that has no problem, all or nothing: backs up the store (SQLite), records the import as
-    /// running, then in one transaction keeps the values it replaces, writes every row by natural key and marks
-    /// the import committed, with its audit entries. A failure stores nothing, marks the import failed and comes
-    /// back as a result with status Failed and the reason. Throws <see cref="ImportRefusedException"/> when the
-    /// batch has problems, another import is still running after about 30 s, or the backup cannot be taken.
-    /// </summary>
-    public Task<ImportResult> CommitAsync(MeasurementBatch batch, ImportOrigin origin, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+            var row = new RawRow
+            {
+                Month = Cell.OfText(input.Month),
+                Kpi = Cell.OfText(input.Kpi),
+                Channel = Cell.OfText(input.Channel),
+                Partner = Cell.OfText(input.Partner),
+                Segment = Cell.OfText(input.Segment),
+                Value = Cell.OfNumber(input.Value),
+                Numerator = Cell.OfNumber(input.Numerator),
+                Denominator = Cell.OfNumber(input.Denominator),
+                Weight = Cell.OfNumber(input.Weight),
+                Note = Cell.OfText(input.Note),
+            };
+            if (row.IsBlank)
+                builder.AddUnreadable(position, null, $"Item {position.ToString(CultureInfo.InvariantCulture)} has no field set.",
+                    "Send month, kpi and the figures the KPI needs (or leave the item out).");
+            else
+                builder.Add(position, row);
+            if (position % 10_000 == 0) cancellationToken.ThrowIfCancellationRequested();
+        }
 
-    /// <summary>
-    /// Undoes a committed import whose rows still hold its values: puts back the values it replaced and removes the
-    /// rows it added, in one transaction. Throws <see cref="ImportRefusedException"/> when it cannot.
-    /// </summary>
-    public Task<ImportResult> UndoAsync(long importId, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+        if (inputs.Count == 0)
+            builder.AddFileProblem(null, null, null, "The batch is empty.", "Send a JSON array with at least one measurement.");
+        return await FinishBatchAsync(builder, name, ImportFormat.Json, Convert.ToHexStringLower(hash.GetCurrentHash()), null, cancellationToken);
+    }
+
+    /// <summary>How long an import or undo waits for one already running before it is refused; 30 seconds unless set.</summary>
+    public TimeSpan WaitForTurn { get; set; } = TimeSpan.FromSeconds(30);
 }

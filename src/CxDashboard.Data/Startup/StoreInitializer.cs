@@ -34,6 +34,7 @@ public sealed partial class StoreInitializer(
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL", cancellationToken);
         }
 
+        await MarkInterruptedImportsAsync(db, cancellationToken);
         if (await db.Kpis.AnyAsync(cancellationToken)) return;
         if (options.Value.SeedDemoData)
         {
@@ -45,6 +46,25 @@ public sealed partial class StoreInitializer(
             LogSeedingCatalog(logger);
             await SeedCatalogAsync(db, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// An import still Running at start-up was stopped by the app stopping: its rows and its Committed status are
+    /// one transaction, so it stored nothing, and the history says so.
+    /// </summary>
+    private async Task MarkInterruptedImportsAsync(CxDbContext db, CancellationToken cancellationToken)
+    {
+        var running = await db.Imports.IgnoreQueryFilters().Where(i => i.Status == ImportStatus.Running).ToListAsync(cancellationToken);
+        if (running.Count == 0) return;
+        foreach (var import in running)
+        {
+            import.Status = ImportStatus.Failed;
+            import.Message = InterruptedMessage;
+            import.FinishedUtc = DateTime.UtcNow;
+            LogInterrupted(logger, import.Id, import.FileName);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static async Task SeedCatalogAsync(CxDbContext db, CancellationToken cancellationToken)
@@ -149,6 +169,12 @@ public sealed partial class StoreInitializer(
         var line = message.Split('\n', 2)[0].Trim();
         return line.TrimEnd('.');
     }
+
+    /// <summary>What the history says of an import the app stopped in the middle of.</summary>
+    public const string InterruptedMessage = "Interrupted: the app stopped before this import was saved; none of its rows were stored.";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Import #{ImportId} of {FileName} was interrupted when the app stopped; none of its rows were stored. It is marked failed.")]
+    private static partial void LogInterrupted(ILogger logger, long importId, string fileName);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Empty store: adding the demo organisation (Database:SeedDemoData is true).")]
     private static partial void LogSeedingDemo(ILogger logger);
