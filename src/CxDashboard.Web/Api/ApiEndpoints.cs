@@ -106,6 +106,8 @@ public static partial class ApiEndpoints
         var context = invocation.HttpContext;
         // A 404 or 400 without a body would otherwise be re-executed as the app's HTML "not found" page.
         if (context.Features.Get<IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
+        // The organisation's figures and the outcome of its imports: no shared cache keeps a copy.
+        context.Response.Headers.CacheControl = "no-store";
         using (StoreActor.Use(CxClaims.ActorOf(context.User)))
         {
             try
