@@ -1,3 +1,5 @@
+using CxDashboard.Data.ApiKeys;
+using CxDashboard.Data.Exports;
 using CxDashboard.Data.Imports;
 using CxDashboard.Data.Queries;
 using CxDashboard.Data.Startup;
@@ -27,6 +29,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<MeasurementQueries>();
         services.AddSingleton<OrganisationQueries>();
         services.AddSingleton<AuditQueries>();
+        services.AddSingleton<MeasurementExport>();
+        services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<StoreInitializer>();
         // The importer backs up the store before each import: it needs AddCxBackups too, as the app registers it.
         services.TryAddSingleton(TimeProvider.System);

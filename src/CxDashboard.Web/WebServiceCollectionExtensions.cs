@@ -1,8 +1,10 @@
 using CxDashboard.Charts;
 using CxDashboard.Data;
 using CxDashboard.Web.Access;
+using CxDashboard.Web.Api;
 using CxDashboard.Web.Board;
 using CxDashboard.Web.Components.Layout;
+using CxDashboard.Web.Exports;
 using CxDashboard.Web.Hosting;
 using CxDashboard.Web.Measurements;
 using MudBlazor.Services;
@@ -23,6 +25,9 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<Settings.UserAdministration>();
         services.AddScoped<Measurements.MeasurementUpload>();
         services.AddSingleton<Measurements.ExportChoices>();
+        services.AddScoped<Settings.ApiKeyAdministration>();
+        services.AddSingleton<BoardExport>();
+        services.AddCxApi();
         services.AddCxHardening();
         return services;
     }
@@ -45,6 +50,8 @@ public static class WebServiceCollectionExtensions
         app.MapCxAccount();
         app.MapCxHealth();
         app.MapCxImportTemplates();
+        app.MapCxExports();
+        app.MapCxApi();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
     }
