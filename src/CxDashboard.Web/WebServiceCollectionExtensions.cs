@@ -20,6 +20,11 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<Audit.AuditLog>();
         services.AddScoped<Settings.OrganisationSettingsEditor>();
         services.AddScoped<Settings.UserAdministration>();
+        services.AddSingleton<Data.Queries.KpiQueries>();
+        services.AddSingleton<Kpis.KpiTrackerService>();
+        services.AddScoped<Kpis.KpiDetailService>();
+        services.AddScoped<Kpis.MeasurementEditor>();
+        services.AddScoped<Kpis.BaselineEditor>();
         services.AddCxHardening();
         return services;
     }
