@@ -50,7 +50,7 @@ public sealed class KpiDetailService(
         var computed = await board.ComputeAsync(month, [kpi.Code], cancellationToken);
         var tile = computed?.Board.Tiles is [var only] ? only : null;
         var summary = KpiRowWriter.Row(kpi, YearMonth.Range(month.AddMonths(1 - KpiTrackerService.SparklineMonths), month).ToList(),
-            sums, scopeBaseline, tile, scope.IsNarrowed, values, format);
+            sums, scopeBaseline, tile, computed?.Board.Drivers ?? [], scope.IsNarrowed, values, format);
 
         var user = await guard.UserAsync();
         var canEdit = user.IsInRole(CxRoles.Editor);
@@ -77,6 +77,7 @@ public sealed class KpiDetailService(
             canEdit,
             canEditBaselines,
             canEditBaselines ? await ChoicesAsync(dimensions, cancellationToken) : new BaselineChoices([], [], [], [], []),
+            FilterChoicesOf(dimensions),
             notes);
     }
 
@@ -203,6 +204,12 @@ public sealed class KpiDetailService(
         dimensions.Partners.Select(c => (c.Id, c.Name)).ToList(),
         dimensions.Segments.Select(c => (c.Id, c.Name)).ToList(),
         (await measurements.MonthsWithDataAsync(cancellationToken)).Select(m => m.ToString()).ToList());
+
+    /// <summary>The dimensions a reader may filter by, by code.</summary>
+    internal static FilterChoices FilterChoicesOf(Dimensions dimensions) => new(
+        dimensions.Channels.Select(c => new FilterChoice(c.Code, c.Name)).ToList(),
+        dimensions.Partners.Select(c => new FilterChoice(c.Code, c.Name)).ToList(),
+        dimensions.Segments.Select(c => new FilterChoice(c.Code, c.Name)).ToList());
 
     private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)].TrimEnd() + "…";
 }

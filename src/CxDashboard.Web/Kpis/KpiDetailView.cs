@@ -15,6 +15,7 @@ namespace CxDashboard.Web.Kpis;
 /// <param name="CanEditMeasurements">True for editors: the page shows edit controls.</param>
 /// <param name="CanEditBaselines">True for the organisation's editors: the page shows the baseline forms.</param>
 /// <param name="Choices">Owners and scopes a new baseline can take.</param>
+/// <param name="Filters">The channels, partners and segments the reader may filter by.</param>
 /// <param name="Notes">What the reader should know about the figures.</param>
 public sealed record KpiDetailView(
     KpiInfoView Kpi,
@@ -29,6 +30,7 @@ public sealed record KpiDetailView(
     bool CanEditMeasurements,
     bool CanEditBaselines,
     BaselineChoices Choices,
+    FilterChoices Filters,
     IReadOnlyList<string> Notes);
 
 /// <summary>What a KPI is, in words.</summary>

@@ -17,11 +17,11 @@ internal static class KpiRowWriter
 {
     /// <summary>
     /// The KPI's row: <paramref name="months"/> are the sparkline's, the selected month last; the standing is Core's
-    /// (FORMULAS.md §5) against <paramref name="baseline"/>; the money and drivers are the board tile's.
+    /// (FORMULAS.md §5) against <paramref name="baseline"/>; the money is the board tile's, the drivers the board's.
     /// </summary>
     public static KpiTrackerRow Row(
         Kpi kpi, IReadOnlyList<YearMonth> months, IReadOnlyDictionary<(int KpiId, YearMonth Month), MeasurementSums> sums,
-        Baseline? baseline, KpiTile? tile, bool narrowedScope, KpiValueFormat values, FigureFormat format)
+        Baseline? baseline, KpiTile? tile, IEnumerable<DriverValue> drivers, bool narrowedScope, KpiValueFormat values, FigureFormat format)
     {
         var definition = kpi.ToDefinition();
         double? ValueIn(YearMonth m) =>
@@ -32,7 +32,10 @@ internal static class KpiRowWriter
         var standing = KpiStandingCalculator.Evaluate(definition.Direction, baseline?.Value, baseline?.Target, actual);
         var sign = definition.HigherIsBetter ? 1.0 : -1.0;
         var change = actual - previous;
-        var drivers = tile?.Drivers ?? [];
+        var linked = drivers.Where(d => string.Equals(d.KpiCode, kpi.Code, StringComparison.OrdinalIgnoreCase))
+            .Select(d => new DriverView(d.Name, d.Initiative, d.ScopeLabel,
+                d.ThisMonth is { } own ? format.Format(own, FigureUnit.Money) : d.Missing is { } missing ? $"none: {missing}" : "none this month"))
+            .ToList();
         var money = tile?.MoneyThisMonth;
 
         return new KpiTrackerRow(
@@ -58,9 +61,9 @@ internal static class KpiRowWriter
             definition.HigherIsBetter,
             money is { } m ? format.Format(m, FigureUnit.Money) : null,
             money,
-            drivers,
+            linked,
             DriverNote(tile),
-            drivers.Count == 0 && definition.Role == KpiRole.Directional);
+            linked.Count == 0 && definition.Role == KpiRole.Directional);
     }
 
     private static string? DriverNote(KpiTile? tile) =>

@@ -43,9 +43,10 @@ public sealed class KpiTrackerService(KpiQueries kpiQueries, OrganisationQueries
         var computed = await board.ComputeAsync(month, kpis.Select(k => k.Code).ToList(), cancellationToken);
         var tiles = computed?.Board.Tiles.ToDictionary(t => t.Kpi.Code, StringComparer.OrdinalIgnoreCase)
             ?? new Dictionary<string, KpiTile>(StringComparer.OrdinalIgnoreCase);
+        var drivers = computed?.Board.Drivers ?? [];
 
         var months = YearMonth.Range(first, month).ToList();
-        var rows = kpis.Select(kpi => KpiRowWriter.Row(kpi, months, sums, baselines.GetValueOrDefault(kpi.Id), tiles.GetValueOrDefault(kpi.Code), scope.IsNarrowed, values, format)).ToList();
+        var rows = kpis.Select(kpi => KpiRowWriter.Row(kpi, months, sums, baselines.GetValueOrDefault(kpi.Id), tiles.GetValueOrDefault(kpi.Code), drivers, scope.IsNarrowed, values, format)).ToList();
         var hasData = sums.Keys.Any(k => k.Month == month);
 
         var notes = new List<string>();
@@ -64,13 +65,11 @@ public sealed class KpiTrackerService(KpiQueries kpiQueries, OrganisationQueries
             hasData,
             new ScopeView(scope.Label, scope.IsNarrowed, readerPartner is { } p ? dimensions.Partners.FirstOrDefault(x => x.Id == p)?.Name ?? "one partner" : null),
             rows,
-            new FilterChoices(
-                dimensions.Channels.Select(c => new FilterChoice(c.Code, c.Name)).ToList(),
-                dimensions.Partners.Select(c => new FilterChoice(c.Code, c.Name)).ToList(),
-                dimensions.Segments.Select(c => new FilterChoice(c.Code, c.Name)).ToList()),
+            KpiDetailService.FilterChoicesOf(dimensions),
             ExportLinks(month, filter, scope),
             (KpiWords.ShortMonth(first, format.Culture), KpiWords.ShortMonth(month, format.Culture)),
-            notes);
+            notes,
+            Query(month, month, filter, scope));
     }
 
     /// <summary>
@@ -79,29 +78,33 @@ public sealed class KpiTrackerService(KpiQueries kpiQueries, OrganisationQueries
     /// </summary>
     private static List<ExportLink> ExportLinks(YearMonth month, KpiFilter filter, ResolvedScope scope)
     {
-        var known = new HashSet<string>(scope.UnknownCodes, StringComparer.OrdinalIgnoreCase);
-        string Query(YearMonth from)
-        {
-            var parts = new List<string> { $"from={from}", $"to={month}" };
-            void Add(string name, IReadOnlyList<string> codes)
-            {
-                var kept = codes.Where(c => !known.Contains(c)).ToList();
-                if (kept.Count > 0) parts.Add(name + "=" + Uri.EscapeDataString(string.Join(",", kept)));
-            }
-
-            Add("channel", filter.Channels);
-            Add("partner", filter.Partners);
-            Add("segment", filter.Segments);
-            return string.Join("&", parts);
-        }
-
         var twelve = month.AddMonths(1 - SparklineMonths);
         return
         [
-            new ExportLink("This month as CSV", "export/measurements.csv?" + Query(month)),
-            new ExportLink("This month as Excel (.xlsx)", "export/measurements.xlsx?" + Query(month)),
-            new ExportLink("Last 12 months as CSV", "export/measurements.csv?" + Query(twelve)),
-            new ExportLink("Last 12 months as Excel (.xlsx)", "export/measurements.xlsx?" + Query(twelve)),
+            new ExportLink("This month as CSV", "export/measurements.csv?" + Query(month, month, filter, scope, range: true)),
+            new ExportLink("This month as Excel (.xlsx)", "export/measurements.xlsx?" + Query(month, month, filter, scope, range: true)),
+            new ExportLink("Last 12 months as CSV", "export/measurements.csv?" + Query(twelve, month, filter, scope, range: true)),
+            new ExportLink("Last 12 months as Excel (.xlsx)", "export/measurements.xlsx?" + Query(twelve, month, filter, scope, range: true)),
         ];
+    }
+
+    /// <summary>
+    /// An address's query for the months and the filter's codes, comma-separated when several: "from=…&amp;to=…" for
+    /// the export, "month=…" for a KPI's page. Codes the organisation does not have are left out.
+    /// </summary>
+    private static string Query(YearMonth from, YearMonth to, KpiFilter filter, ResolvedScope scope, bool range = false)
+    {
+        var unknown = new HashSet<string>(scope.UnknownCodes, StringComparer.OrdinalIgnoreCase);
+        var parts = range ? new List<string> { $"from={from}", $"to={to}" } : [$"month={to}"];
+        void Add(string name, IReadOnlyList<string> codes)
+        {
+            var kept = codes.Where(c => !unknown.Contains(c)).Select(Uri.EscapeDataString).ToList();
+            if (kept.Count > 0) parts.Add(name + "=" + string.Join(",", kept));
+        }
+
+        Add("channel", filter.Channels);
+        Add("partner", filter.Partners);
+        Add("segment", filter.Segments);
+        return string.Join("&", parts);
     }
 }

@@ -12,6 +12,7 @@ namespace CxDashboard.Web.Kpis;
 /// <param name="Exports">Downloads of the measurements behind what is shown.</param>
 /// <param name="SparklineMonths">The first and last month of the sparklines ("Nov 2025", "Oct 2026").</param>
 /// <param name="Notes">What the reader should know about the figures (a scope without baselines, unknown codes).</param>
+/// <param name="DetailQuery">The month and filter as an address's query ("month=2026-10&amp;channel=VOICE"), for links to a KPI's page.</param>
 public sealed record KpiTrackerView(
     string Month,
     string MonthLabel,
@@ -21,7 +22,8 @@ public sealed record KpiTrackerView(
     FilterChoices Choices,
     IReadOnlyList<ExportLink> Exports,
     (string First, string Last) SparklineMonths,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes,
+    string DetailQuery);
 
 /// <summary>What the figures cover.</summary>
 /// <param name="Label">"Voice · all partners · all segments".</param>
@@ -52,7 +54,7 @@ public sealed record ScopeView(string Label, bool IsNarrowed, string? PartnerRea
 /// <param name="HigherIsBetter">Which way is better.</param>
 /// <param name="Money">Risk-adjusted money its drivers produced this month, written; null when none.</param>
 /// <param name="MoneyValue">The same as a number, for sorting.</param>
-/// <param name="Drivers">The value drivers that price it ("Repeat-contact avoidance, voice (Agent assist; Voice · …)").</param>
+/// <param name="Drivers">The value drivers that price it, each with its own money this month.</param>
 /// <param name="DriverNote">Why there is no money, or what the reader should know about it.</param>
 /// <param name="NotValueLinked">A directional KPI no driver prices: the vanity-metric guard.</param>
 public sealed record KpiTrackerRow(
@@ -78,13 +80,21 @@ public sealed record KpiTrackerRow(
     bool HigherIsBetter,
     string? Money,
     decimal? MoneyValue,
-    IReadOnlyList<string> Drivers,
+    IReadOnlyList<DriverView> Drivers,
     string? DriverNote,
     bool NotValueLinked)
 {
     /// <summary>Everything a reader may search the grid for, in one string.</summary>
-    public string SearchText => string.Join(" ", Code, Name, Role, Timing, StatusText, string.Join(" ", Drivers), NotValueLinked ? "not value-linked" : "");
+    public string SearchText => string.Join(" ", Code, Name, Role, Timing, StatusText,
+        string.Join(" ", Drivers.Select(d => d.Name + " " + d.Initiative)), NotValueLinked ? "not value-linked" : "");
 }
+
+/// <summary>A value driver that prices a KPI, with its own money this month.</summary>
+/// <param name="Name">"Repeat-contact avoidance, voice".</param>
+/// <param name="Initiative">The initiative it belongs to.</param>
+/// <param name="Scope">The channels, partners and segments its baseline covers.</param>
+/// <param name="Money">Its risk-adjusted money this month, written; why there is none otherwise.</param>
+public sealed record DriverView(string Name, string Initiative, string Scope, string Money);
 
 /// <summary>A channel, partner or segment the reader can filter by.</summary>
 public sealed record FilterChoice(string Code, string Name);
