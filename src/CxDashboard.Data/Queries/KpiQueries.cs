@@ -22,7 +22,7 @@ public sealed record DimensionSums(int? ChannelId, int? PartnerId, int? SegmentI
 /// <param name="Note">What its supplier said about it.</param>
 /// <param name="ImportId">The import that last wrote it; null when entered by hand or seeded.</param>
 /// <param name="ImportFileName">That import's file or batch name, when the reader may see the import.</param>
-public sealed record MeasurementRow(
+public sealed record StoredMeasurement(
     long Id, uint Version, int Month, string? Channel, string? Partner, string? Segment,
     double Value, double? Numerator, double? Denominator, double? Weight, string? Note, long? ImportId, string? ImportFileName);
 
@@ -106,7 +106,7 @@ public sealed class KpiQueries(IDbContextFactory<CxDbContext> contexts)
     }
 
     /// <summary>One KPI's measurements in one month within the scope, in the dimensions' display order.</summary>
-    public async Task<IReadOnlyList<MeasurementRow>> MeasurementsAsync(
+    public async Task<IReadOnlyList<StoredMeasurement>> MeasurementsAsync(
         int kpiId, YearMonth month, MeasurementScope scope, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
@@ -119,7 +119,7 @@ public sealed class KpiQueries(IDbContextFactory<CxDbContext> contexts)
                    join i in db.Imports.AsNoTracking() on m.ImportId equals (long?)i.Id into imports
                    from i in imports.DefaultIfEmpty()
                    orderby m.Channel!.SortOrder, m.Partner!.SortOrder, m.Segment!.SortOrder, m.Id
-                   select new MeasurementRow(
+                   select new StoredMeasurement(
                        m.Id, m.Version, m.Month,
                        m.Channel == null ? null : m.Channel.Name,
                        m.Partner == null ? null : m.Partner.Name,

@@ -155,7 +155,7 @@ public sealed class KpiDetailService(
         ];
     }
 
-    private static MeasurementView Measurement(KpiDefinition kpi, MeasurementRow m, KpiValueFormat values, CultureInfo culture)
+    private static MeasurementView Measurement(KpiDefinition kpi, StoredMeasurement m, KpiValueFormat values, CultureInfo culture)
     {
         static string Number(double? x, CultureInfo c) => x is { } v ? v.ToString("#,##0.####", c) : "";
         return new MeasurementView(
