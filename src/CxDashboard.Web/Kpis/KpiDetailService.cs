@@ -65,7 +65,7 @@ public sealed class KpiDetailService(
             notes.Add("Money is each value driver's own, over the scope of its initiative's baseline, not over this filter.");
 
         return new KpiDetailView(
-            Info(definition),
+            Info(definition, culture),
             month.ToString(),
             RoxBoardService.MonthLabel(month, culture),
             new ScopeView(scope.Label, scope.IsNarrowed, readerPartner is { } p ? dimensions.Partners.FirstOrDefault(x => x.Id == p)?.Name ?? "one partner" : null),
@@ -81,9 +81,9 @@ public sealed class KpiDetailService(
             notes);
     }
 
-    private static KpiInfoView Info(KpiDefinition k) => new(
+    private static KpiInfoView Info(KpiDefinition k, CultureInfo culture) => new(
         k.Code, k.Name, k.Definition, k.Unit, MeasurementRules.ShapeOf(k), KpiWords.Direction(k), KpiWords.Role(k.Role), KpiWords.Timing(k.Timing),
-        KpiWords.Aggregation(k), k.NumeratorLabel, k.DenominatorLabel);
+        KpiWords.Aggregation(k), k.NumeratorLabel, k.DenominatorLabel, culture);
 
     private static KpiChartView Chart(
         KpiDefinition kpi, YearMonth first, YearMonth last, Func<YearMonth, double?> valueIn, Baseline? baseline,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CxDashboard.Core.Kpis;
 
 namespace CxDashboard.Web.Kpis;
@@ -45,9 +46,10 @@ public sealed record KpiDetailView(
 /// <param name="Aggregation">How it rolls up across channels, partners and segments.</param>
 /// <param name="NumeratorLabel">What the numerator counts (or what the value is).</param>
 /// <param name="DenominatorLabel">What the denominator or weight counts; null for sums.</param>
+/// <param name="Culture">The organisation's culture, in which the forms read and write numbers.</param>
 public sealed record KpiInfoView(
     string Code, string Name, string Definition, KpiUnit Unit, MeasurementShape Shape, string Direction, string Role, string Timing,
-    string Aggregation, string NumeratorLabel, string? DenominatorLabel);
+    string Aggregation, string NumeratorLabel, string? DenominatorLabel, CultureInfo Culture);
 
 /// <summary>The KPI's months as the chart draws them.</summary>
 /// <param name="Categories">Month labels along the x axis ("Nov 2025").</param>

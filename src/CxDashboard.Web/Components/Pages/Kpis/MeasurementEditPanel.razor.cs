@@ -130,8 +130,10 @@ public sealed partial class MeasurementEditPanel
 
     private IEnumerable<(string Label, string Mine, string Theirs)> Differences(MeasurementSaveResult.Conflict c)
     {
-        string N(double? x) => x is { } v ? v.ToString("#,##0.####", CultureInfo.CurrentCulture) : "—";
-        string V(double? x) => KpiInput.ToInput(Kpi.Unit, x) is { } v ? N(v) + (KpiInput.Suffix(Kpi.Unit) is { } s ? " " + s : "") : "—";
+        string N(double? x) => x is { } v ? v.ToString("#,##0.####", Kpi.Culture) : "—";
+        string V(double? x) => KpiInput.ToInput(Kpi.Unit, x) is { } v
+            ? v.ToString("#,##0.##", Kpi.Culture) + (KpiInput.Suffix(Kpi.Unit) is { } s ? " " + s : "")
+            : "—";
         (string, string, string)[] all =
         [
             ("Value", V(c.Mine.Fields.Value), V(c.Theirs.Fields.Value)),
