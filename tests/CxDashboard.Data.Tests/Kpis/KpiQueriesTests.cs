@@ -59,6 +59,11 @@ public sealed class KpiQueriesTests
         }
 
         Assert.DoesNotContain(range.Keys, k => k.Month < first || k.Month > last);
+        var fcr = (await Queries(services).KpiAsync(KpiCatalog.Fcr))!;
+        var named = await Queries(services).SumsByKpiAndMonthAsync(first, last, scope, [fcr.Id]);
+        Assert.Equal(12, named.Count);
+        // The same sums, added up in whatever order the database walks the rows.
+        Assert.All(named, kv => Assert.Equal((range[kv.Key].SumNumerator, range[kv.Key].SumDenominator, range[kv.Key].Count), (kv.Value.SumNumerator, kv.Value.SumDenominator, kv.Value.Count)));
     }
 
     private static async Task A_month_by_dimension_adds_up_to_the_month(IServiceProvider services)

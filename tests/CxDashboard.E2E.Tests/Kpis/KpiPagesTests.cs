@@ -42,6 +42,20 @@ public sealed class KpiPagesTests(DashboardServer server, ChromiumBrowser chromi
         await TestId("kpi-title").HoverAsync();
         await ScreenshotAsync("kpi-fcr-voice-light");
 
+        // An editor's forms open in place; cancelled here, as this app's store is shared with the other browser tests.
+        await TestId("baseline-add").ClickAsync();
+        await Expect(TestId("baseline-add-form")).ToBeVisibleAsync();
+        await TestId("kpi-title").HoverAsync();
+        await ScreenshotAsync("kpi-fcr-voice-add-baseline");
+        await TestId("baseline-rebaseline").First.ClickAsync();
+        await Expect(TestId("rebaseline-form")).ToBeVisibleAsync();
+        await TestId("measurement-edit").First.ClickAsync();
+        await Expect(TestId("measurement-editor")).ToBeVisibleAsync();
+        await TestId("kpi-title").HoverAsync();
+        await ScreenshotAsync("kpi-fcr-voice-forms");
+        await TestId("measurement-cancel").ClickAsync();
+        await Expect(TestId("measurement-editor")).ToHaveCountAsync(0);
+
         await TestId("back-to-tracker").ClickAsync();
         await Expect(TestId("kpis")).ToHaveAttributeAsync("data-scope", "Voice · all partners · all segments");
         AssertNoBrowserErrors();
