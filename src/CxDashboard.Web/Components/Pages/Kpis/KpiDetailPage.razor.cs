@@ -39,6 +39,7 @@ public sealed partial class KpiDetailPage
             var view = await Details.GetAsync(Code, month, Filter, cancellationToken);
             if (cancellationToken.IsCancellationRequested) return;
             _notFound = view is null;
+            if (view?.Kpi.Code != _view?.Kpi.Code) _editing = null;
             _view = view;
             Error = null;
         }
