@@ -115,10 +115,14 @@ public abstract class CxDbContext : IdentityDbContext<CxUser>, IDataProtectionKe
         return count;
     }
 
-    /// <summary>Refuses changes to the audit trail, raises the versions of edited rows and notes what the audit records.</summary>
+    /// <summary>
+    /// Refuses changes to the audit trail and changes to a locked baseline that come without their revision, raises the
+    /// versions of edited rows and notes what the audit records.
+    /// </summary>
     private List<AuditTrail.Change> Prepare()
     {
         ChangeTracker.DetectChanges();
+        CxDashboard.Data.Baselines.BaselineLock.Check(ChangeTracker);
         if (RaisesVersions)
         {
             foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))

@@ -29,6 +29,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<MeasurementQueries>();
         services.AddSingleton<OrganisationQueries>();
         services.AddSingleton<AuditQueries>();
+        services.AddSingleton<KpiQueries>();
         services.AddSingleton<MeasurementExport>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<StoreInitializer>();

@@ -28,6 +28,10 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<Settings.ApiKeyAdministration>();
         services.AddSingleton<BoardExport>();
         services.AddCxApi();
+        services.AddSingleton<Kpis.KpiTrackerService>();
+        services.AddScoped<Kpis.KpiDetailService>();
+        services.AddScoped<Kpis.MeasurementEditor>();
+        services.AddScoped<Kpis.BaselineEditor>();
         services.AddCxHardening();
         return services;
     }
