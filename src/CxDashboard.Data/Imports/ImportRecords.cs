@@ -41,8 +41,10 @@ public sealed record ImportProblem(int? Line, string? Column, string? Value, str
 
 /// <summary>How far a read, commit or undo has come.</summary>
 /// <param name="Stage">"Reading", "Checking", "Saving" or "Undoing" (see <see cref="ImportStages"/>).</param>
-/// <param name="Done">Rows (or, while reading, bytes) done so far.</param>
-/// <param name="Total">Rows (or bytes) in all; 0 when not known yet.</param>
+/// <param name="Done">
+/// Rows done so far; while reading a CSV file, bytes of the file read so far; while reading a workbook, sheet rows.
+/// </param>
+/// <param name="Total">Rows (or, reading a CSV file, bytes) in all; 0 when not known (a workbook, a stream of unknown length).</param>
 public sealed record ImportProgress(string Stage, long Done, long Total);
 
 /// <summary>The names of the stages <see cref="ImportProgress"/> reports.</summary>

@@ -84,6 +84,13 @@ public sealed partial class MeasurementImporter
             await MarkFailedAsync(import.Id, reason);
             return new ImportResult(import.Id, ImportStatus.Failed, batch.Rows.Count, 0, 0, reason);
         }
+        catch (Exception e)
+        {
+            // Not a failure the import expects: the history still says it stored nothing, and the error goes on up.
+            LogFailed(_logger, e, import.Id, batch.Name);
+            await MarkFailedAsync(import.Id, $"The import stopped on an unexpected error ({FirstLine(e.Message)}); none of its rows were stored. Tell an administrator (the app's log has the details of import #{Number(import.Id)}).");
+            throw;
+        }
     }
 
     /// <summary>

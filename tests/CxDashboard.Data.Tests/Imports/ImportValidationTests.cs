@@ -108,6 +108,16 @@ public sealed class ImportValidationTests(ValidationStore fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_column_named_twice_in_the_header_is_refused()
+    {
+        var problems = await ProblemsAsync(Header.Replace("note", "Month", StringComparison.Ordinal) + Good);
+
+        Assert.Equal(2, problems.Count);
+        Assert.Contains(problems, p => p is { Line: 1, Column: "month", Reason: "The header has the column \"month\" twice." });
+        Assert.Contains(problems, p => p is { Line: 1, Column: "note", Reason: "The header has no column \"note\"." });
+    }
+
+    [Fact]
     public async Task Columns_in_another_order_and_case_are_matched_by_name()
     {
         var batch = await Store.ReadAsync(" Note ,VALUE,kpi,month,segment,partner,channel,weight,denominator,numerator\n,,FCR,2026-10,CONSUMER,ATLAS,VOICE,,1000,710\n");
