@@ -102,6 +102,13 @@ public sealed record ImportOrigin(ImportSource Source, string? ApiKeyName = null
 /// <param name="Message">What happened, in a sentence for the person who asked.</param>
 public sealed record ImportResult(long ImportId, ImportStatus Status, int Rows, int Inserted, int Updated, string Message);
 
+/// <summary>Measurements changed by a commit or an undo: which import, and the months it touched.</summary>
+/// <param name="ImportId">The import committed or undone.</param>
+/// <param name="Status">Committed or Undone.</param>
+/// <param name="FirstMonth">The earliest month touched (year × 100 + month).</param>
+/// <param name="LastMonth">The latest month touched (year × 100 + month).</param>
+public sealed record MeasurementsChanged(long ImportId, ImportStatus Status, int FirstMonth, int LastMonth);
+
 /// <summary>
 /// An import or undo that was refused for a reason other than a row problem (another import is running, the undo is
 /// not possible any more, the batch has problems). Its message says what was wrong and what to do; nothing was stored.

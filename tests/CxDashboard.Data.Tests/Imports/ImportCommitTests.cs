@@ -86,6 +86,29 @@ public sealed class ImportCommitTests
     }
 
     [Fact]
+    public async Task Listeners_hear_of_each_commit_and_undo_with_the_months_touched_and_a_failing_one_changes_nothing()
+    {
+        await using var store = await ImportStore.SqliteAsync();
+        var heard = new List<MeasurementsChanged>();
+        store.Importer.Changed += _ => throw new InvalidOperationException("a broken listener");
+        store.Importer.Changed += change =>
+        {
+            heard.Add(change);
+            return Task.CompletedTask;
+        };
+
+        var result = await store.LoadAsync(Header + "2026-08,FCR,VOICE,ATLAS,CONSUMER,,710,1000,,\n2026-10,FCR,VOICE,ATLAS,CONSUMER,,720,1000,,\n");
+        await store.Importer.UndoAsync(result.ImportId);
+
+        Assert.Equal(
+        [
+            new MeasurementsChanged(result.ImportId, ImportStatus.Committed, 202608, 202610),
+            new MeasurementsChanged(result.ImportId, ImportStatus.Undone, 202608, 202610),
+        ], heard);
+        Assert.Equal(ImportStatus.Committed, result.Status);
+    }
+
+    [Fact]
     public async Task Undo_is_refused_for_an_import_already_undone_failed_or_unknown()
     {
         await using var store = await ImportStore.SqliteAsync();
