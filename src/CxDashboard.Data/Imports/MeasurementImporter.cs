@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using CxDashboard.Data.Access;
 using CxDashboard.Data.Backups;
 using CxDashboard.Data.Model;
 using Microsoft.EntityFrameworkCore;
