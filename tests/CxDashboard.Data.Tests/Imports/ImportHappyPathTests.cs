@@ -222,6 +222,18 @@ public sealed class ImportHappyPathTests
         Assert.Contains(progress.Reports, p => p.Stage == ImportStages.Checking);
     }
 
+    [Fact]
+    public async Task A_request_body_that_allows_only_asynchronous_reads_is_read()
+    {
+        await using var store = await ImportStore.SqliteAsync();
+        var body = new AsynchronousOnlyStream(Encoding.UTF8.GetBytes(Header + "2026-10,FCR,VOICE,ATLAS,CONSUMER,,710,1000,,\n"));
+
+        var batch = await store.Importer.ReadCsvAsync(body, "POST /api/measurements");
+
+        Assert.Empty(batch.Problems);
+        Assert.Equal(1, batch.RowCount);
+    }
+
     internal static Dictionary<string, object?> Row(object? month, object? kpi, object? channel, object? partner, object? segment, object? value, object? numerator, object? denominator, object? weight, object? note) => new()
     {
         ["month"] = month,
@@ -241,5 +253,37 @@ public sealed class ImportHappyPathTests
         var stream = new MemoryStream();
         MiniExcel.SaveAs(stream, rows.ToList());
         return stream.ToArray();
+    }
+
+    /// <summary>A body as Kestrel hands it over: forward only, and synchronous reads refused.</summary>
+    private sealed class AsynchronousOnlyStream(byte[] content) : Stream
+    {
+        private readonly MemoryStream _inner = new(content);
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new InvalidOperationException("Synchronous operations are disallowed.");
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => _inner.ReadAsync(buffer, cancellationToken);
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => _inner.ReadAsync(buffer, offset, count, cancellationToken);
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
