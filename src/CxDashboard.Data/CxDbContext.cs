@@ -116,13 +116,21 @@ public abstract class CxDbContext : IdentityDbContext<CxUser>, IDataProtectionKe
     }
 
     /// <summary>
-    /// Refuses changes to the audit trail and changes to a locked baseline that come without their revision, raises the
-    /// versions of edited rows and notes what the audit records.
+    /// Refuses changes to the audit trail and changes to a locked baseline that come without their revision, detaches
+    /// hand-edited measurements from their import, raises the versions of edited rows and notes what the audit records.
     /// </summary>
     private List<AuditTrail.Change> Prepare()
     {
         ChangeTracker.DetectChanges();
         CxDashboard.Data.Baselines.BaselineLock.Check(ChangeTracker);
+        // A measurement edited by hand no longer holds what its import wrote: it stops counting as the import's, so
+        // undoing that import later is refused instead of overwriting the edit.
+        foreach (var entry in ChangeTracker.Entries<Measurement>().Where(e => e.State == EntityState.Modified))
+        {
+            var import = entry.Property(m => m.ImportId);
+            if (!import.IsModified && import.CurrentValue is not null) import.CurrentValue = null;
+        }
+
         if (RaisesVersions)
         {
             foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))

@@ -33,9 +33,15 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<MeasurementExport>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<StoreInitializer>();
-        // The importer backs up the store before each import: it needs AddCxBackups too, as the app registers it.
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<MeasurementImporter>();
+        // The importer backs up the store before each import, so it needs AddCxBackups too (as the app registers it).
+        // Built on first use, so that a host that never imports (the backup command, health checks) needs no backups.
+        services.AddSingleton(sp => new MeasurementImporter(
+            sp.GetRequiredService<StoreConnection>(),
+            sp.GetRequiredService<IDbContextFactory<CxDbContext>>(),
+            sp.GetRequiredService<Backups.StoreBackups>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<MeasurementImporter>>()));
         services.AddSingleton<ImportHistory>();
         return services;
     }

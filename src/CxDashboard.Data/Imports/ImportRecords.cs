@@ -41,8 +41,10 @@ public sealed record ImportProblem(int? Line, string? Column, string? Value, str
 
 /// <summary>How far a read, commit or undo has come.</summary>
 /// <param name="Stage">"Reading", "Checking", "Saving" or "Undoing" (see <see cref="ImportStages"/>).</param>
-/// <param name="Done">Rows (or, while reading, bytes) done so far.</param>
-/// <param name="Total">Rows (or bytes) in all; 0 when not known yet.</param>
+/// <param name="Done">
+/// Rows done so far; while reading a CSV file, bytes of the file read so far; while reading a workbook, sheet rows.
+/// </param>
+/// <param name="Total">Rows (or, reading a CSV file, bytes) in all; 0 when not known (a workbook, a stream of unknown length).</param>
 public sealed record ImportProgress(string Stage, long Done, long Total);
 
 /// <summary>The names of the stages <see cref="ImportProgress"/> reports.</summary>
@@ -99,6 +101,13 @@ public sealed record ImportOrigin(ImportSource Source, string? ApiKeyName = null
 /// <param name="Updated">Rows that replaced a stored value (for an undo: values put back).</param>
 /// <param name="Message">What happened, in a sentence for the person who asked.</param>
 public sealed record ImportResult(long ImportId, ImportStatus Status, int Rows, int Inserted, int Updated, string Message);
+
+/// <summary>Measurements changed by a commit or an undo: which import, and the months it touched.</summary>
+/// <param name="ImportId">The import committed or undone.</param>
+/// <param name="Status">Committed or Undone.</param>
+/// <param name="FirstMonth">The earliest month touched (year × 100 + month).</param>
+/// <param name="LastMonth">The latest month touched (year × 100 + month).</param>
+public sealed record MeasurementsChanged(long ImportId, ImportStatus Status, int FirstMonth, int LastMonth);
 
 /// <summary>
 /// An import or undo that was refused for a reason other than a row problem (another import is running, the undo is

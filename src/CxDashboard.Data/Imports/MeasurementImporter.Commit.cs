@@ -64,6 +64,7 @@ public sealed partial class MeasurementImporter
             var updated = await WriteAsync(import, batch, progress, cancellationToken);
             var inserted = batch.Rows.Count - updated;
             LogCommitted(_logger, import.Id, inserted, updated);
+            await AnnounceAsync(new MeasurementsChanged(import.Id, ImportStatus.Committed, batch.FirstMonth!.Value, batch.LastMonth!.Value));
             return new ImportResult(import.Id, ImportStatus.Committed, batch.Rows.Count, inserted, updated,
                 $"{Count(batch.Rows.Count)} rows of {batch.Name} stored as import #{Number(import.Id)}: {Count(inserted)} added, {Count(updated)} replaced a stored value.");
         }
@@ -83,6 +84,13 @@ public sealed partial class MeasurementImporter
             var reason = $"The rows could not be stored ({FirstLine(e.Message)}); none of them were. Try again; if it fails again, tell an administrator (the app's log has the details of import #{Number(import.Id)}).";
             await MarkFailedAsync(import.Id, reason);
             return new ImportResult(import.Id, ImportStatus.Failed, batch.Rows.Count, 0, 0, reason);
+        }
+        catch (Exception e)
+        {
+            // Not a failure the import expects: the history still says it stored nothing, and the error goes on up.
+            LogFailed(_logger, e, import.Id, batch.Name);
+            await MarkFailedAsync(import.Id, $"The import stopped on an unexpected error ({FirstLine(e.Message)}); none of its rows were stored. Tell an administrator (the app's log has the details of import #{Number(import.Id)}).");
+            throw;
         }
     }
 
@@ -132,6 +140,8 @@ public sealed partial class MeasurementImporter
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogUndone(_logger, importId, removed, restored, user);
+        if (import.FirstMonth is { } first && import.LastMonth is { } last)
+            await AnnounceAsync(new MeasurementsChanged(importId, ImportStatus.Undone, first, last));
         return new ImportResult(importId, ImportStatus.Undone, import.RowCount, removed, restored,
             $"Import #{Number(importId)} ({import.FileName}) undone: {Count(removed)} rows it added removed, {Count(restored)} values it replaced put back.");
     }
@@ -273,6 +283,24 @@ public sealed partial class MeasurementImporter
         return $"Another import is still running: {what}. Nothing was stored from {work}; try again when that one has finished (the import history shows it).";
     }
 
+    private async Task AnnounceAsync(MeasurementsChanged change)
+    {
+        if (Changed is not { } handlers) return;
+        foreach (var handler in handlers.GetInvocationList().Cast<Func<MeasurementsChanged, Task>>())
+        {
+            try
+            {
+                await handler(change);
+            }
+#pragma warning disable CA1031 // One listener's failure must neither undo the import nor keep the others from hearing of it.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                LogListenerFailed(_logger, e, change.ImportId);
+            }
+        }
+    }
+
     private static IEnumerable<AuditEntry> RowEntries(DateTime at, string user, long importId, params (AuditAction Action, int Rows, string Summary)[] changes) =>
         changes.Where(c => c.Rows > 0).Select(c => new AuditEntry
         {
@@ -304,6 +332,9 @@ public sealed partial class MeasurementImporter
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Import #{ImportId} could not be marked failed; start-up will mark it interrupted.")]
     private static partial void LogNotMarkedFailed(ILogger logger, Exception exception, long importId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A listener to the change made by import #{ImportId} failed; the change stands.")]
+    private static partial void LogListenerFailed(ILogger logger, Exception exception, long importId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Import #{ImportId} undone: {Removed} rows removed, {Restored} values put back, by {User}.")]
     private static partial void LogUndone(ILogger logger, long importId, int removed, int restored, string user);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CxDashboard.Data.Access;
 using CxDashboard.Data.Model;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using CxDashboard.Data.Access;
 using CxDashboard.Data.Backups;
 using CxDashboard.Data.Model;
 using Microsoft.EntityFrameworkCore;
@@ -113,6 +112,12 @@ public sealed partial class MeasurementImporter
             builder.AddFileProblem(null, null, null, "The batch is empty.", "Send a JSON array with at least one measurement.");
         return await FinishBatchAsync(builder, name, ImportFormat.Json, Convert.ToHexStringLower(hash.GetCurrentHash()), null, cancellationToken);
     }
+
+    /// <summary>
+    /// Raised after a commit or an undo has changed measurements, so that whoever shows figures (an open board) can load
+    /// them again. A listener's failure is logged and changes nothing.
+    /// </summary>
+    public event Func<MeasurementsChanged, Task>? Changed;
 
     /// <summary>How long an import or undo waits for one already running before it is refused; 30 seconds unless set.</summary>
     public TimeSpan WaitForTurn { get; set; } = TimeSpan.FromSeconds(30);

@@ -100,6 +100,14 @@ public static class MeasurementTemplate
         await MiniExcel.SaveAsAsync(output, sheets, cancellationToken: cancellationToken);
     }
 
+    /// <summary>Writes the CSV template with the store's own codes, read through a context of the current actor.</summary>
+    public static async Task WriteCsvAsync(Stream output, IDbContextFactory<CxDbContext> contexts, TimeProvider time, CancellationToken cancellationToken = default) =>
+        await WriteCsvAsync(output, await TemplateCodes.LoadAsync(contexts, time, cancellationToken), cancellationToken);
+
+    /// <summary>Writes the XLSX template with the store's own codes, read through a context of the current actor.</summary>
+    public static async Task WriteXlsxAsync(Stream output, IDbContextFactory<CxDbContext> contexts, TimeProvider time, CancellationToken cancellationToken = default) =>
+        await WriteXlsxAsync(output, await TemplateCodes.LoadAsync(contexts, time, cancellationToken), cancellationToken);
+
     /// <summary>One example row per way of keeping a KPI (aggregation) at each grain, first KPI of each in board order.</summary>
     internal static IReadOnlyList<ImportPreviewRow> Examples(TemplateCodes codes)
     {

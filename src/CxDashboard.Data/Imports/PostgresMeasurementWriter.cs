@@ -106,7 +106,8 @@ internal static class PostgresMeasurementWriter
             if (row.Note is null) copy.WriteNull();
             else copy.Write(row.Note, NpgsqlDbType.Text);
 
-            if ((i + 1) % ProgressEvery == 0)
+            // The last rows' report waits for the set-based statements: "all saved" means saved.
+            if ((i + 1) % ProgressEvery == 0 && i + 1 < span.Length)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 progress?.Report(new ImportProgress(ImportStages.Saving, i + 1, span.Length));
