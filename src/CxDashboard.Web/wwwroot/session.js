@@ -49,26 +49,32 @@
     }
 
     // Put back a draft kept before the last sign-out. The page's inputs are drawn before its circuit connects and
-    // drawn again once it has, so the values are put back until they stay (and the circuit has heard of them).
+    // drawn again once it has, which can take several seconds on a busy server: the values are put back for at least
+    // ten seconds and until they stay, but never over what the person has typed since.
     const key = 'cx-draft:' + location.pathname;
     const draft = sessionStorage.getItem(key);
     if (draft) {
         const fields = Object.entries(JSON.parse(draft));
+        const typed = new Set();
+        const noteTyping = e => { if (e.isTrusted && e.target && e.target.id) typed.add(e.target.id); };
+        document.addEventListener('input', noteTyping, true);
         let steady = 0;
         let tries = 0;
         const putBack = setInterval(() => {
             let changed = false;
             for (const [id, value] of fields) {
                 const field = document.getElementById(id);
-                if (!field || field.value === value) continue;
+                if (!field || typed.has(id) || field.value === value) continue;
                 field.value = value;
                 field.dispatchEvent(new Event('input', { bubbles: true }));
                 field.dispatchEvent(new Event('change', { bubbles: true }));
                 changed = true;
             }
             steady = changed ? 0 : steady + 1;
-            if (steady >= 3 || ++tries >= 30) {
+            tries++;
+            if ((steady >= 3 && tries >= 10) || tries >= 30) {
                 clearInterval(putBack);
+                document.removeEventListener('input', noteTyping, true);
                 sessionStorage.removeItem(key);
             }
         }, 1000);
