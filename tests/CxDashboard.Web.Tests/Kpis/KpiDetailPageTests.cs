@@ -101,6 +101,8 @@ public sealed class KpiDetailPageTests : IAsyncLifetime
         var cut = Render("FCR", "2026-11");
 
         cut.FindAll("[data-testid=measurement-edit]")[0].Click();
+        // The editor opens after its row is loaded: wait for it rather than assume it is there.
+        cut.WaitForAssertion(() => cut.Find("[data-testid=edit-numerator]"));
         cut.Find("[data-testid=edit-numerator]").Change("630");
         cut.Find("[data-testid=edit-note]").Change("Recount after the CRM fix");
         cut.Find("[data-testid=measurement-save]").Click();
@@ -119,6 +121,8 @@ public sealed class KpiDetailPageTests : IAsyncLifetime
         var cut = Render("FCR", "2026-11");
 
         cut.FindAll("[data-testid=measurement-edit]")[0].Click();
+        // The editor opens after its row is loaded: wait for it rather than assume it is there.
+        cut.WaitForAssertion(() => cut.Find("[data-testid=edit-numerator]"));
         cut.Find("[data-testid=edit-numerator]").Change("900");
         cut.Find("[data-testid=measurement-save]").Click();
 
@@ -133,6 +137,8 @@ public sealed class KpiDetailPageTests : IAsyncLifetime
     {
         var cut = Render("FCR", "2026-11");
         cut.FindAll("[data-testid=measurement-edit]")[0].Click();
+        // The editor opens after its row is loaded: wait for it rather than assume it is there.
+        cut.WaitForAssertion(() => cut.Find("[data-testid=edit-numerator]"));
         cut.Find("[data-testid=edit-numerator]").Change("650");
 
         // Another editor saves the same row in the meantime.
