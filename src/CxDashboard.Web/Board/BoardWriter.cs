@@ -88,13 +88,7 @@ internal sealed class BoardWriter(FigureFormat format)
     private KpiTileView Tile(KpiTile t)
     {
         var k = t.Kpi;
-        var statusText = t.Standing.Status switch
-        {
-            KpiStatus.TargetMet => "Target met",
-            KpiStatus.Improving => "Better than baseline, short of target",
-            KpiStatus.NotImproved => "No better than baseline",
-            _ => t.Actual is null ? "No data this month" : "No baseline set",
-        };
+        var statusText = Kpis.KpiWords.Status(t.Standing.Status, t.Actual is not null, narrowedScope: false);
         return new KpiTileView(
             k.Code,
             k.Name,

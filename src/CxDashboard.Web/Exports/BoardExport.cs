@@ -95,13 +95,7 @@ public sealed class BoardExport(RoxBoardService board, OrganisationQueries organ
     private static KpiFigures Kpi(KpiTile t, string currency)
     {
         var k = t.Kpi;
-        var statusText = t.Standing.Status switch
-        {
-            KpiStatus.TargetMet => "Target met",
-            KpiStatus.Improving => "Better than baseline, short of target",
-            KpiStatus.NotImproved => "No better than baseline",
-            _ => t.Actual is null ? "No data this month" : "No baseline set",
-        };
+        var statusText = Kpis.KpiWords.Status(t.Standing.Status, t.Actual is not null, narrowedScope: false);
         return new KpiFigures(
             k.Code,
             k.Name,

@@ -7,7 +7,7 @@ namespace CxDashboard.Web.Kpis;
 /// <summary>The words the KPI pages use for a KPI's kind and standing, the same on the tracker and the detail page.</summary>
 public static class KpiWords
 {
-    /// <summary>What a status means, in words: the colour is never the only sign.</summary>
+    /// <summary>What a status means, in words, on the board, the KPI pages and the exports alike: the colour is never the only sign.</summary>
     public static string Status(KpiStatus status, bool hasActual, bool narrowedScope) => status switch
     {
         KpiStatus.TargetMet => "Target met",
