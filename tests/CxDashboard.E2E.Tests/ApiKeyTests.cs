@@ -56,8 +56,9 @@ public sealed class ApiKeyTests(DashboardServer server, ChromiumBrowser chromium
         await Page.GotoAsync("data");
         var row = TestId("import-history").Locator("tbody tr", new() { HasText = "API · Nightly survey feed" });
         await Expect(row).ToContainTextAsync("Saved");
-        await row.GetByTestId("undo-import").ClickAsync();
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Undo the import" }).ClickAsync();
+        var confirm = Page.GetByRole(AriaRole.Button, new() { Name = "Undo the import" });
+        await ClickUntilVisibleAsync(row.GetByTestId("undo-import"), confirm);
+        await confirm.ClickAsync();
         await Expect(row).ToContainTextAsync("Undone");
     }
 }

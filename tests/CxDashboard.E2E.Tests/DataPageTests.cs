@@ -45,8 +45,9 @@ public sealed class DataPageTests(DashboardServer server, ChromiumBrowser chromi
         await Expect(row).ToContainTextAsync("Saved");
         await ScreenshotAsync("data-history");
 
-        await row.GetByTestId("undo-import").ClickAsync();
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Undo the import" }).ClickAsync();
+        var confirm = Page.GetByRole(AriaRole.Button, new() { Name = "Undo the import" });
+        await ClickUntilVisibleAsync(row.GetByTestId("undo-import"), confirm);
+        await confirm.ClickAsync();
         await Expect(TestId("history-outcome")).ToContainTextAsync("is undone");
         await Expect(row).ToContainTextAsync("Undone");
     }

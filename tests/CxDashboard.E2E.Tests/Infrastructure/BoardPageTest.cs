@@ -129,6 +129,28 @@ public abstract class BoardPageTest(DashboardServer server, ChromiumBrowser chro
         }
     }
 
+    /// <summary>
+    /// Clicks until what the click should open is visible: a click that lands on prerendered markup,
+    /// before the page's circuit is connected, does nothing, so one click is not enough on a fresh page.
+    /// </summary>
+    protected static async Task ClickUntilVisibleAsync(ILocator target, ILocator opens)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(WaitMilliseconds);
+        while (true)
+        {
+            await target.ClickAsync();
+            try
+            {
+                await Expect(opens).ToBeVisibleAsync(new() { Timeout = 1_000 });
+                return;
+            }
+            catch (PlaywrightException) when (DateTime.UtcNow < deadline)
+            {
+                // Not interactive yet: click again.
+            }
+        }
+    }
+
     /// <summary>Saves a full-page screenshot as screenshots/NAME.png and returns its path.</summary>
     protected async Task<string> ScreenshotAsync(string name)
     {
