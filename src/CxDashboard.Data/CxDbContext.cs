@@ -50,6 +50,8 @@ public abstract class CxDbContext : IdentityDbContext<CxUser>, IDataProtectionKe
     public DbSet<ImportReplacedValue> ImportReplacedValues => Set<ImportReplacedValue>();
     public DbSet<BaselineRevision> BaselineRevisions => Set<BaselineRevision>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<GateDecision> GateDecisions => Set<GateDecision>();
+    public DbSet<Experiment> Experiments => Set<Experiment>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
@@ -76,6 +78,7 @@ public abstract class CxDbContext : IdentityDbContext<CxUser>, IDataProtectionKe
         // What the organisation pays for its initiatives is not a partner's business, and set against one partner's
         // benefits it would only mislead: a partner user sees value, not the organisation's costs.
         builder.Entity<CostItem>().HasQueryFilter(c => PartnerScope == null);
+        builder.Entity<Experiment>().HasQueryFilter(e => PartnerScope == null || e.PartnerId == PartnerScope);
         builder.Entity<MeasurementImport>().HasQueryFilter(i => PartnerScope == null || i.PartnerId == PartnerScope);
         builder.Entity<BaselineRevision>().HasQueryFilter(r => PartnerScope == null || r.Baseline!.PartnerId == null || r.Baseline.PartnerId == PartnerScope);
         builder.Entity<ApiKey>().HasQueryFilter(k => PartnerScope == null);

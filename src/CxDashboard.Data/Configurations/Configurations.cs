@@ -80,6 +80,30 @@ internal sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiat
         b.HasMany(i => i.CostItems).WithOne().HasForeignKey(c => c.InitiativeId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(i => i.Baselines).WithOne().HasForeignKey(x => x.InitiativeId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(i => i.ValueDrivers).WithOne().HasForeignKey(d => d.InitiativeId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(i => i.GateDecisions).WithOne().HasForeignKey(g => g.InitiativeId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class GateDecisionConfiguration : IEntityTypeConfiguration<GateDecision>
+{
+    public void Configure(EntityTypeBuilder<GateDecision> b)
+    {
+        b.Property(g => g.Note).HasMaxLength(2000);
+        b.Property(g => g.DecidedBy).HasMaxLength(256);
+        b.HasIndex(g => new { g.InitiativeId, g.Gate, g.DecidedUtc });
+    }
+}
+
+internal sealed class ExperimentConfiguration : IEntityTypeConfiguration<Experiment>
+{
+    public void Configure(EntityTypeBuilder<Experiment> b)
+    {
+        b.HasIndex(e => e.Name).IsUnique();
+        b.Property(e => e.Name).HasMaxLength(160);
+        b.Property(e => e.Hypothesis).HasMaxLength(2000);
+        b.HasOne(e => e.Kpi).WithMany().HasForeignKey(e => e.KpiId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Initiative>().WithMany().HasForeignKey(e => e.InitiativeId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<Partner>().WithMany().HasForeignKey(e => e.PartnerId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

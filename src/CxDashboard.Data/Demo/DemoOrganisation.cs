@@ -1,3 +1,4 @@
+using CxDashboard.Core.Gates;
 using CxDashboard.Core.CashFlows;
 using CxDashboard.Core.Kpis;
 using CxDashboard.Core.Time;
@@ -76,7 +77,10 @@ public static class DemoOrganisation
 
         var baselines = new DemoBaselines(plan, kpis, channels, partners, segments);
         db.Baselines.AddRange(baselines.Organisation());
-        db.Initiatives.AddRange(Initiatives(baselines));
+        var initiatives = Initiatives(baselines).ToList();
+        db.Initiatives.AddRange(initiatives);
+        await db.SaveChangesAsync(cancellationToken);
+        db.Experiments.AddRange(Experiments(kpis, partners, initiatives));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.AuditsInBulk = false;
@@ -93,6 +97,16 @@ public static class DemoOrganisation
             Description = "A conversational AI agent in the app and on the web resolves password resets, bill explanations and plan changes before they reach an agent.",
             StartMonth = ai.Key,
             HorizonMonths = 36,
+            Type = InitiativeType.AiAgent,
+            GateDecisions =
+            {
+                Decision(ReviewGateKind.NinetyDays, GateOutcome.Continue, new DateTime(2025, 6, 12, 14, 0, 0, DateTimeKind.Utc),
+                    "Containment is climbing as the intents go live; keep funding and add the billing intents next."),
+                Decision(ReviewGateKind.SixMonths, GateOutcome.Continue, new DateTime(2025, 9, 11, 14, 0, 0, DateTimeKind.Utc),
+                    "Continue. Finance asks for the deflection figures to be checked against the self-service channel's contact volumes each quarter."),
+                Decision(ReviewGateKind.EighteenMonths, GateOutcome.Adjust, new DateTime(2026, 9, 10, 14, 0, 0, DateTimeKind.Utc),
+                    "Renew the licence for one more year; move the content team's budget to the plan-change intents, where containment lags."),
+            },
             CostItems =
             [
                 Cost("Conversational AI platform licence", CostCategory.SoftwareLicensing, CostNature.Opex, CostRecurrence.Monthly, 45_000m, ai, 0.05m),
@@ -122,6 +136,14 @@ public static class DemoOrganisation
             Description = "Real-time guidance, knowledge surfacing and automatic call summaries for every voice agent, in-house and at Atlas.",
             StartMonth = assist.Key,
             HorizonMonths = 36,
+            Type = InitiativeType.AgentAssist,
+            GateDecisions =
+            {
+                Decision(ReviewGateKind.NinetyDays, GateOutcome.Continue, new DateTime(2025, 9, 11, 15, 0, 0, DateTimeKind.Utc),
+                    "Handle time is moving at both sites; continue and extend the knowledge prompts to Atlas's agents."),
+                Decision(ReviewGateKind.SixMonths, GateOutcome.Continue, new DateTime(2025, 12, 11, 15, 0, 0, DateTimeKind.Utc),
+                    "Continue. The cross-sell benefit stays soft until the holdout test on business calls reports."),
+            },
             CostItems =
             [
                 Cost("Agent assist seat licences", CostCategory.SoftwareLicensing, CostNature.Opex, CostRecurrence.Monthly, 22_000m, assist, 0.05m),
@@ -153,6 +175,14 @@ public static class DemoOrganisation
             Description = "Move most chat contacts to Meridian CX under an outcome-based contract, keeping complex cases in-house.",
             StartMonth = chat.Key,
             HorizonMonths = 36,
+            Type = InitiativeType.ChannelOutsourcing,
+            GateDecisions =
+            {
+                Decision(ReviewGateKind.NinetyDays, GateOutcome.Continue, new DateTime(2025, 12, 11, 16, 0, 0, DateTimeKind.Utc),
+                    "Transition complete; cost per chat is falling. Continue under the outcome-based contract."),
+                Decision(ReviewGateKind.SixMonths, GateOutcome.Adjust, new DateTime(2026, 3, 12, 16, 0, 0, DateTimeKind.Utc),
+                    "Keep the contract; bring complex billing chats back in-house, where first-contact resolution fell."),
+            },
             CostItems =
             [
                 Cost("Transition and knowledge transfer", CostCategory.OutsourcingFees, CostNature.Opex, CostRecurrence.OneTime, 180_000m, chat, 0.10m),
@@ -165,6 +195,57 @@ public static class DemoOrganisation
             },
         }.LinkDrivers();
     }
+
+    /// <summary>
+    /// Two holdout tests: renewal outreach by agent assist (seed 001's 25,000 renewal-eligible customers), large enough to
+    /// be significant; and the AI agent's follow-up offer, too small a test to tell its lift from chance.
+    /// </summary>
+    private static IEnumerable<Experiment> Experiments(
+        Dictionary<string, Kpi> kpis, Dictionary<string, Partner> partners, List<Initiative> initiatives)
+    {
+        yield return new Experiment
+        {
+            Name = "Proactive renewal calls with agent assist",
+            Hypothesis = "Consumers called before renewal by an assisted agent renew more often than those left to renew on their own.",
+            KpiId = kpis[KpiCatalog.Retention].Id,
+            InitiativeId = initiatives.First(i => i.Type == InitiativeType.AgentAssist).Id,
+            WindowStart = new YearMonth(2026, 1).Key,
+            WindowEnd = new YearMonth(2026, 6).Key,
+            TestCustomers = 12_500,
+            TestSuccesses = 10_238,
+            ControlCustomers = 12_500,
+            ControlSuccesses = 10_000,
+            EligiblePopulation = 180_000,
+            ValuePerUnit = 264m,
+            PlannedMde = 0.012,
+        };
+        yield return new Experiment
+        {
+            Name = "AI agent follow-up upgrade offer",
+            Hypothesis = "Customers whose contact the AI agent resolved accept a plan upgrade offered at the end of the conversation more often.",
+            KpiId = kpis[KpiCatalog.Retention].Id,
+            InitiativeId = initiatives.First(i => i.Type == InitiativeType.AiAgent).Id,
+            PartnerId = partners["INHOUSE"].Id,
+            WindowStart = new YearMonth(2026, 7).Key,
+            WindowEnd = new YearMonth(2026, 9).Key,
+            TestCustomers = 2_030,
+            TestSuccesses = 1_644,
+            ControlCustomers = 1_970,
+            ControlSuccesses = 1_567,
+            EligiblePopulation = 60_000,
+            ValuePerUnit = 96m,
+            PlannedMde = 0.02,
+        };
+    }
+
+    private static GateDecision Decision(ReviewGateKind gate, GateOutcome outcome, DateTime decided, string note) => new()
+    {
+        Gate = gate,
+        Outcome = outcome,
+        Note = note,
+        DecidedBy = "editor@harbour.demo",
+        DecidedUtc = decided,
+    };
 
     private static CostItem Cost(string name, CostCategory category, CostNature nature, CostRecurrence recurrence, decimal amount, YearMonth start, decimal risk) => new()
     {

@@ -12,6 +12,19 @@ public enum InitiativeStatus
     Closed,
 }
 
+/// <summary>What kind of initiative it is: its what-if template and how its value is split between partner, AI tooling and internal work.</summary>
+public enum InitiativeType
+{
+    /// <summary>Any other CX initiative, worked by the organisation itself.</summary>
+    Other,
+    /// <summary>An AI agent (virtual agent, chatbot) that handles contacts itself.</summary>
+    AiAgent,
+    /// <summary>AI assistance for human agents (suggested answers, summaries).</summary>
+    AgentAssist,
+    /// <summary>A channel or a share of contacts handed to an outsourcing (BPO) partner.</summary>
+    ChannelOutsourcing,
+}
+
 /// <summary>A CX initiative: what it costs, which KPIs it is meant to move and how that becomes money.</summary>
 public class Initiative : IVersioned
 {
@@ -28,10 +41,14 @@ public class Initiative : IVersioned
     /// <summary>Annual discount rate as a fraction.</summary>
     public decimal DiscountRate { get; set; } = 0.10m;
     public InitiativeStatus Status { get; set; } = InitiativeStatus.Active;
+    public InitiativeType Type { get; set; } = InitiativeType.Other;
+    /// <summary>When it was archived: kept with its history but off the lists and the board; null while in use.</summary>
+    public DateTime? ArchivedUtc { get; set; }
 
     public List<CostItem> CostItems { get; set; } = [];
     public List<Baseline> Baselines { get; set; } = [];
     public List<ValueDriver> ValueDrivers { get; set; } = [];
+    public List<GateDecision> GateDecisions { get; set; } = [];
 }
 
 /// <summary>One cost line of an initiative.</summary>
@@ -102,10 +119,87 @@ public class ValueDriver : IVersioned
     public decimal? Volume { get; set; }
     public decimal? PerPoint { get; set; }
 
+    /// <summary>The conservative scenario's KPI change in the KPI's unit; null to use <see cref="ConservativeMultiplier"/>.</summary>
+    public double? ConservativeDelta { get; set; }
+    /// <summary>The conservative scenario as a multiple of the base delta (target − baseline), when no explicit delta is set.</summary>
+    public double ConservativeMultiplier { get; set; } = 0.5;
+    /// <summary>The optimistic scenario's KPI change in the KPI's unit; null to use <see cref="OptimisticMultiplier"/>.</summary>
+    public double? OptimisticDelta { get; set; }
+    /// <summary>The optimistic scenario as a multiple of the base delta, when no explicit delta is set.</summary>
+    public double OptimisticMultiplier { get; set; } = 1.5;
+    /// <summary>The volume projected months take (contacts per month, customers…); null to use <see cref="Volume"/>.</summary>
+    public decimal? ProjectedVolume { get; set; }
+    /// <summary>Months of partial effect before the full change.</summary>
+    public int RampUpMonths { get; set; }
+
     public Baseline? Baseline { get; set; }
 
     /// <summary>The parameters as Core reads them.</summary>
     public DriverParameters Parameters => new(UnitValue, SecondaryUnitValue, Margin, Volume, PerPoint);
+}
+
+/// <summary>What a steering group decided at a review gate.</summary>
+public enum GateOutcome
+{
+    /// <summary>Keep funding as planned.</summary>
+    Continue,
+    /// <summary>Keep funding with changes to scope, plan or targets.</summary>
+    Adjust,
+    /// <summary>Stop the initiative.</summary>
+    Stop,
+}
+
+/// <summary>A steering group's decision at one of an initiative's review gates (FORMULAS.md §7), with who took it and why.</summary>
+public class GateDecision : IVersioned
+{
+    public int Id { get; set; }
+    /// <inheritdoc />
+    public uint Version { get; set; }
+    public int InitiativeId { get; set; }
+    public CxDashboard.Core.Gates.ReviewGateKind Gate { get; set; }
+    public GateOutcome Outcome { get; set; }
+    public required string Note { get; set; }
+    /// <summary>Who recorded the decision (the signed-in user).</summary>
+    public required string DecidedBy { get; set; }
+    public DateTime DecidedUtc { get; set; }
+}
+
+/// <summary>
+/// A holdout experiment (FORMULAS.md §6): a test group that got the change and a control group that did not, and how
+/// many in each reached the outcome (retained, converted).
+/// </summary>
+public class Experiment : IVersioned
+{
+    public int Id { get; set; }
+    /// <inheritdoc />
+    public uint Version { get; set; }
+    public required string Name { get; set; }
+    public required string Hypothesis { get; set; }
+    /// <summary>The KPI the outcome is a share of (retention, conversion).</summary>
+    public int KpiId { get; set; }
+    /// <summary>The initiative whose value the experiment measures; null for one on its own.</summary>
+    public int? InitiativeId { get; set; }
+    /// <summary>The partner whose customers were tested; null for the organisation's.</summary>
+    public int? PartnerId { get; set; }
+    /// <summary>First and last month of the test window (year × 100 + month).</summary>
+    public int WindowStart { get; set; }
+    public int WindowEnd { get; set; }
+    public long TestCustomers { get; set; }
+    public long TestSuccesses { get; set; }
+    public long ControlCustomers { get; set; }
+    public long ControlSuccesses { get; set; }
+    /// <summary>Customers the result applies to once rolled out.</summary>
+    public long EligiblePopulation { get; set; }
+    /// <summary>Money one more success is worth (a retained customer's margin, an order's margin).</summary>
+    public decimal ValuePerUnit { get; set; }
+    /// <summary>The share of customers planned for the test group (0.5 for an even split).</summary>
+    public double PlannedTestShare { get; set; } = 0.5;
+    /// <summary>The smallest lift the test was planned to detect, as a fraction (0.012 for 1.2 pp); null when none was planned.</summary>
+    public double? PlannedMde { get; set; }
+    /// <summary>Counted in ROX even while not significant: a deliberate choice the board then states.</summary>
+    public bool IncludeInRox { get; set; }
+
+    public Kpi? Kpi { get; set; }
 }
 
 /// <summary>The organisation's settings: one row.</summary>

@@ -428,6 +428,134 @@ namespace CxDashboard.Data.Migrations.PostgreSql
                     b.ToTable("CostItems");
                 });
 
+            modelBuilder.Entity("CxDashboard.Data.Model.Experiment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("ControlCustomers")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ControlSuccesses")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("EligiblePopulation")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Hypothesis")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("IncludeInRox")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("InitiativeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("KpiId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.Property<int?>("PartnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("PlannedMde")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("PlannedTestShare")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("TestCustomers")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TestSuccesses")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal>("ValuePerUnit")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("WindowEnd")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WindowStart")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.HasIndex("KpiId");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("PartnerId");
+
+                    b.ToTable("Experiments");
+                });
+
+            modelBuilder.Entity("CxDashboard.Data.Model.GateDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("DecidedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Gate")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InitiativeId", "Gate", "DecidedUtc");
+
+                    b.ToTable("GateDecisions");
+                });
+
             modelBuilder.Entity("CxDashboard.Data.Model.ImportReplacedValue", b =>
                 {
                     b.Property<long>("ImportId")
@@ -468,6 +596,9 @@ namespace CxDashboard.Data.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTime?>("ArchivedUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -494,6 +625,11 @@ namespace CxDashboard.Data.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -891,6 +1027,12 @@ namespace CxDashboard.Data.Migrations.PostgreSql
                     b.Property<int>("BaselineId")
                         .HasColumnType("integer");
 
+                    b.Property<double?>("ConservativeDelta")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("ConservativeMultiplier")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("Factor")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -911,9 +1053,22 @@ namespace CxDashboard.Data.Migrations.PostgreSql
                         .HasMaxLength(160)
                         .HasColumnType("character varying(160)");
 
+                    b.Property<double?>("OptimisticDelta")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("OptimisticMultiplier")
+                        .HasColumnType("double precision");
+
                     b.Property<decimal?>("PerPoint")
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
+
+                    b.Property<decimal?>("ProjectedVolume")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int>("RampUpMonths")
+                        .HasColumnType("integer");
 
                     b.Property<decimal>("Risk")
                         .HasPrecision(18, 4)
@@ -1175,6 +1330,36 @@ namespace CxDashboard.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CxDashboard.Data.Model.Experiment", b =>
+                {
+                    b.HasOne("CxDashboard.Data.Model.Initiative", null)
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CxDashboard.Data.Model.Kpi", "Kpi")
+                        .WithMany()
+                        .HasForeignKey("KpiId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CxDashboard.Data.Model.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Kpi");
+                });
+
+            modelBuilder.Entity("CxDashboard.Data.Model.GateDecision", b =>
+                {
+                    b.HasOne("CxDashboard.Data.Model.Initiative", null)
+                        .WithMany("GateDecisions")
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CxDashboard.Data.Model.ImportReplacedValue", b =>
                 {
                     b.HasOne("CxDashboard.Data.Model.MeasurementImport", null)
@@ -1297,6 +1482,8 @@ namespace CxDashboard.Data.Migrations.PostgreSql
                     b.Navigation("Baselines");
 
                     b.Navigation("CostItems");
+
+                    b.Navigation("GateDecisions");
 
                     b.Navigation("ValueDrivers");
                 });

@@ -403,6 +403,126 @@ namespace CxDashboard.Data.Migrations.Sqlite
                     b.ToTable("CostItems");
                 });
 
+            modelBuilder.Entity("CxDashboard.Data.Model.Experiment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ControlCustomers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ControlSuccesses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EligiblePopulation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hypothesis")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IncludeInRox")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("InitiativeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KpiId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("PlannedMde")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("PlannedTestShare")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("TestCustomers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TestSuccesses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("ValuePerUnit")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WindowEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WindowStart")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.HasIndex("KpiId");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("PartnerId");
+
+                    b.ToTable("Experiments");
+                });
+
+            modelBuilder.Entity("CxDashboard.Data.Model.GateDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DecidedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Gate")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InitiativeId", "Gate", "DecidedUtc");
+
+                    b.ToTable("GateDecisions");
+                });
+
             modelBuilder.Entity("CxDashboard.Data.Model.ImportReplacedValue", b =>
                 {
                     b.Property<long>("ImportId")
@@ -441,6 +561,9 @@ namespace CxDashboard.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ArchivedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -467,6 +590,11 @@ namespace CxDashboard.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -835,6 +963,12 @@ namespace CxDashboard.Data.Migrations.Sqlite
                     b.Property<int>("BaselineId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("ConservativeDelta")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ConservativeMultiplier")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("Factor")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -855,9 +989,22 @@ namespace CxDashboard.Data.Migrations.Sqlite
                         .HasMaxLength(160)
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("OptimisticDelta")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("OptimisticMultiplier")
+                        .HasColumnType("REAL");
+
                     b.Property<decimal?>("PerPoint")
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("ProjectedVolume")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RampUpMonths")
+                        .HasColumnType("INTEGER");
 
                     b.Property<decimal>("Risk")
                         .HasPrecision(18, 4)
@@ -1111,6 +1258,36 @@ namespace CxDashboard.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CxDashboard.Data.Model.Experiment", b =>
+                {
+                    b.HasOne("CxDashboard.Data.Model.Initiative", null)
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CxDashboard.Data.Model.Kpi", "Kpi")
+                        .WithMany()
+                        .HasForeignKey("KpiId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CxDashboard.Data.Model.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Kpi");
+                });
+
+            modelBuilder.Entity("CxDashboard.Data.Model.GateDecision", b =>
+                {
+                    b.HasOne("CxDashboard.Data.Model.Initiative", null)
+                        .WithMany("GateDecisions")
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CxDashboard.Data.Model.ImportReplacedValue", b =>
                 {
                     b.HasOne("CxDashboard.Data.Model.MeasurementImport", null)
@@ -1233,6 +1410,8 @@ namespace CxDashboard.Data.Migrations.Sqlite
                     b.Navigation("Baselines");
 
                     b.Navigation("CostItems");
+
+                    b.Navigation("GateDecisions");
 
                     b.Navigation("ValueDrivers");
                 });
