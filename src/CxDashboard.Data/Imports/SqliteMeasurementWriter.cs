@@ -1,9 +1,10 @@
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace CxDashboard.Data.Imports;
 
 /// <summary>
-/// Writes an import's rows into the SQLite store inside the caller's transaction: one prepared command, reused for
+/// Writes an import's rows into the SQLite store inside the caller's transaction: one prepared statement (SQLite's own, bound by position), reused for
 /// every row, fills a temporary table; then two set-based statements keep the values about to be replaced and
 /// insert or update every row by natural key. Set-based, SQLite does the million rows' work inside one statement:
 /// measured faster than two prepared statements per row, and than a plain prepared INSERT (see the benchmarks'
@@ -25,7 +26,7 @@ internal static class SqliteMeasurementWriter
         """;
 
     private const string Stage = """
-        INSERT INTO temp."import_rows" VALUES ($month, $kpi, $channel, $partner, $segment, $value, $numerator, $denominator, $weight, $note)
+        INSERT INTO temp."import_rows" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
         """;
 
     // CROSS JOIN keeps the staged rows as the outer loop: one index lookup each, whatever the statistics say.
@@ -52,39 +53,45 @@ internal static class SqliteMeasurementWriter
     public static int Write(SqliteConnection connection, SqliteTransaction transaction, long importId, StagedRows rows, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         Execute(connection, transaction, importId, CreateStaging);
-        using (var command = connection.CreateCommand())
-        {
-            command.Transaction = transaction;
-            command.CommandText = Stage;
-            var month = command.Parameters.Add("$month", SqliteType.Integer);
-            var kpi = command.Parameters.Add("$kpi", SqliteType.Integer);
-            var channel = command.Parameters.Add("$channel", SqliteType.Integer);
-            var partner = command.Parameters.Add("$partner", SqliteType.Integer);
-            var segment = command.Parameters.Add("$segment", SqliteType.Integer);
-            var value = command.Parameters.Add("$value", SqliteType.Real);
-            var numerator = command.Parameters.Add("$numerator", SqliteType.Real);
-            var denominator = command.Parameters.Add("$denominator", SqliteType.Real);
-            var weight = command.Parameters.Add("$weight", SqliteType.Real);
-            var note = command.Parameters.Add("$note", SqliteType.Text);
-            command.Prepare();
+        StageRows(connection, rows, progress, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        var replaced = Execute(connection, transaction, importId, KeepReplaced);
+        Execute(connection, transaction, importId, Upsert);
+        progress?.Report(new ImportProgress(ImportStages.Saving, rows.Count, rows.Count));
+        return replaced;
+    }
 
+    /// <summary>
+    /// Fills the staging table through SQLite's own statement interface, bound by position: a SqliteCommand looks
+    /// every parameter up by name on every execution, which cost more than SQLite's own work for a row (about 2 µs of
+    /// the import's 7 a row). The statement runs on the connection's open transaction, like the commands around it.
+    /// </summary>
+    private static void StageRows(SqliteConnection connection, StagedRows rows, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var db = connection.Handle!;
+        Check(db, raw.sqlite3_prepare_v2(db, Stage, out var statement));
+        using (statement)
+        {
             var span = rows.AsSpan();
             for (var i = 0; i < span.Length; i++)
             {
                 ref readonly var row = ref span[i];
-                month.Value = row.Month;
-                kpi.Value = row.KpiId;
-                channel.Value = row.ChannelId;
-                partner.Value = row.PartnerId;
-                segment.Value = row.SegmentId;
-                value.Value = row.Value;
-                numerator.Value = Nullable(row.Numerator);
-                denominator.Value = Nullable(row.Denominator);
-                weight.Value = Nullable(row.Weight);
-                note.Value = (object?)row.Note ?? DBNull.Value;
-                command.ExecuteNonQuery();
+                raw.sqlite3_bind_int(statement, 1, row.Month);
+                raw.sqlite3_bind_int(statement, 2, row.KpiId);
+                raw.sqlite3_bind_int(statement, 3, row.ChannelId);
+                raw.sqlite3_bind_int(statement, 4, row.PartnerId);
+                raw.sqlite3_bind_int(statement, 5, row.SegmentId);
+                raw.sqlite3_bind_double(statement, 6, row.Value);
+                BindNumber(statement, 7, row.Numerator);
+                BindNumber(statement, 8, row.Denominator);
+                BindNumber(statement, 9, row.Weight);
+                if (row.Note is null) raw.sqlite3_bind_null(statement, 10);
+                else raw.sqlite3_bind_text(statement, 10, row.Note);
+                var done = raw.sqlite3_step(statement);
+                if (done != raw.SQLITE_DONE) Check(db, done);
+                raw.sqlite3_reset(statement);
 
-                // The last rows' report waits for the set-based statements below: "all saved" means saved.
+                // The last rows' report waits for the set-based statements: "all saved" means saved.
                 if ((i + 1) % ProgressEvery == 0 && i + 1 < span.Length)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -92,12 +99,19 @@ internal static class SqliteMeasurementWriter
                 }
             }
         }
+    }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        var replaced = Execute(connection, transaction, importId, KeepReplaced);
-        Execute(connection, transaction, importId, Upsert);
-        progress?.Report(new ImportProgress(ImportStages.Saving, rows.Count, rows.Count));
-        return replaced;
+    private static void BindNumber(sqlite3_stmt statement, int index, double number)
+    {
+        if (double.IsNaN(number)) raw.sqlite3_bind_null(statement, index);
+        else raw.sqlite3_bind_double(statement, index, number);
+    }
+
+    /// <summary>Raises SQLite's own error for a failed call, as a SqliteException like every other store error.</summary>
+    private static void Check(sqlite3 db, int result)
+    {
+        if (result is not raw.SQLITE_OK and not raw.SQLITE_DONE and not raw.SQLITE_ROW)
+            throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), result, raw.sqlite3_extended_errcode(db));
     }
 
     /// <summary>Puts back the values an import replaced and removes the rows it added; returns both counts.</summary>
@@ -123,5 +137,4 @@ internal static class SqliteMeasurementWriter
         return command.ExecuteNonQuery();
     }
 
-    private static object Nullable(double number) => double.IsNaN(number) ? DBNull.Value : number;
 }
