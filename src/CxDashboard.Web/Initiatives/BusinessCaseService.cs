@@ -44,7 +44,7 @@ public sealed class BusinessCaseService(
 
         var baselines = await BaselinesAsync(initiative, dimensions, values, culture, cancellationToken);
         var byId = baselines.ToDictionary(b => b.Id);
-        var drivers = new List<DriverView>();
+        var drivers = new List<ValueDriverView>();
         foreach (var driver in initiative.ValueDrivers.OrderBy(d => d.Id))
             drivers.Add(Driver(driver, byId.GetValueOrDefault(driver.BaselineId), await plans.VolumeAsync(driver, cancellationToken), values, format));
 
@@ -98,14 +98,17 @@ public sealed class BusinessCaseService(
                     volume is { } v ? $"{v.ToString("N0", culture)} {VolumeNoun(kpi)} in {KpiWords.ShortMonth(last!.Month, culture)}" : null,
                     last is null
                         ? $"{kpi.Code} has no measurements for {scope}: a driver on this baseline realizes no value and has no measured volume to project with. Load {kpi.Code} data for this scope on the Data page, or give the driver a projected volume."
-                        : null));
+                        : null,
+                    b.Target is { } target
+                        ? $"{(values.Delta(kpi, target - b.Value, b.Value) is { Length: > 0 } d ? d : "no change")}, from {values.Value(kpi, b.Value)} to {values.Value(kpi, target)}"
+                        : $"no change: the baseline ({values.Value(kpi, b.Value)}) has no target yet"));
             }
         }
 
         return result.OrderBy(b => b.Kpi.Code, StringComparer.Ordinal).ThenBy(b => b.Id).ToList();
     }
 
-    private static DriverView Driver(ValueDriver driver, InitiativeBaselineView? baseline, DriverVolume volume, KpiValueFormat values, FigureFormat format)
+    private static ValueDriverView Driver(ValueDriver driver, InitiativeBaselineView? baseline, DriverVolume volume, KpiValueFormat values, FigureFormat format)
     {
         var kind = ValueDriverCatalog.Of(driver.Type);
         var kpi = driver.Baseline!.Kpi!.ToDefinition();
@@ -135,7 +138,7 @@ public sealed class BusinessCaseService(
             warnings.Add($"There is no volume to project with: {volume.Source}.");
 
         var volumeField = DriverForms.VolumeOf(driver.Type);
-        return new DriverView(
+        return new ValueDriverView(
             driver.Id,
             driver.Name,
             kind.Name,

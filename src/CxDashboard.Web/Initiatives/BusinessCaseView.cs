@@ -34,7 +34,7 @@ public sealed record BusinessCaseView(
     string? CostsHidden,
     IReadOnlyList<CostItemView> Costs,
     IReadOnlyList<InitiativeBaselineView> Baselines,
-    IReadOnlyList<DriverView> Drivers,
+    IReadOnlyList<ValueDriverView> Drivers,
     InitiativeBaselineChoices Choices,
     CultureInfo Culture,
     string CurrencySymbol,
@@ -57,6 +57,7 @@ public sealed record CostItemView(
 /// <param name="LastMeasured">The last month the KPI was measured in over the scope; null when never.</param>
 /// <param name="LastVolume">That month's volume (contacts, customers…), written; null when never measured.</param>
 /// <param name="NoData">What to do about a KPI that has no data over the scope; null when it has data.</param>
+/// <param name="BaseChange">The base scenario's change in words ("−22 s, from 412 s to 390 s").</param>
 public sealed record InitiativeBaselineView(
     KpiInfoView Kpi,
     BaselineView Baseline,
@@ -68,7 +69,8 @@ public sealed record InitiativeBaselineView(
     IReadOnlyList<Core.Value.ValueDriverType> DriverTypes,
     YearMonth? LastMeasured,
     string? LastVolume,
-    string? NoData)
+    string? NoData,
+    string BaseChange)
 {
     /// <summary>The baseline's id.</summary>
     public int Id => Baseline.Id;
@@ -102,7 +104,7 @@ public sealed record KpiChoice(string Code, string Name, KpiInfoView Info);
 /// <param name="RampUp">"3 months of ramp-up" or "full effect from the start".</param>
 /// <param name="Warnings">What the reader should know before trusting it (no data, no target…).</param>
 /// <param name="Draft">What its form starts from.</param>
-public sealed record DriverView(
+public sealed record ValueDriverView(
     int Id, string Name, string Type, string Formula, string Kpi, string Factor, string Evidence, string Risk,
     IReadOnlyList<(string Label, string Value)> Inputs,
     IReadOnlyList<ScenarioView> Scenarios,

@@ -5,6 +5,8 @@ using CxDashboard.Data.Access;
 using CxDashboard.Data.Model;
 using CxDashboard.Data.Queries;
 using CxDashboard.Web.Access;
+using CxDashboard.Web.Board;
+using CxDashboard.Web.Formatting;
 using Microsoft.EntityFrameworkCore;
 
 namespace CxDashboard.Web.Initiatives;
@@ -24,14 +26,26 @@ public sealed record InitiativeDraft(
     int Id, string? Name, string? Owner, string? Description, InitiativeType Type, InitiativeStatus Status,
     YearMonth? Start, int? HorizonMonths, decimal? DiscountRatePercent, uint Version);
 
+/// <summary>An initiative's own fields, written for its page's header, with the draft its form starts from.</summary>
+/// <param name="Draft">The fields as stored, for the form.</param>
+/// <param name="Type">Its kind in words.</param>
+/// <param name="Start">"March 2025".</param>
+/// <param name="Horizon">"36 months, to February 2028".</param>
+/// <param name="DiscountRate">"10.0% a year".</param>
+/// <param name="Archived">"Archived on 12 Nov 2026"; null while in use.</param>
+/// <param name="CanEdit">True for the organisation's editors.</param>
+/// <param name="Culture">The organisation's culture, in which the form reads and writes numbers.</param>
+public sealed record InitiativeHeaderView(
+    InitiativeDraft Draft, string Type, string Start, string Horizon, string DiscountRate, string? Archived, bool CanEdit, CultureInfo Culture);
+
 /// <summary>What became of an initiative's save.</summary>
 public abstract record InitiativeSaveResult
 {
     /// <summary>Stored, with its id and new version.</summary>
     public sealed record Saved(InitiativeDraft Current) : InitiativeSaveResult;
 
-    /// <summary>Someone else saved it first: both versions, for the person to choose; nothing was stored.</summary>
-    public sealed record Conflict(InitiativeDraft Mine, InitiativeDraft Theirs) : InitiativeSaveResult;
+    /// <summary>Someone else saved it first: both versions and what differs, for the person to choose; nothing was stored.</summary>
+    public sealed record Conflict(InitiativeDraft Mine, InitiativeDraft Theirs, IReadOnlyList<FieldDifference> Differences) : InitiativeSaveResult;
 
     /// <summary>Not stored: what is wrong with which field, and what to enter instead.</summary>
     public sealed record Invalid(IReadOnlyDictionary<string, string> Errors) : InitiativeSaveResult;
@@ -59,12 +73,25 @@ public sealed class InitiativeEditor(IDbContextFactory<CxDbContext> contexts, In
         return new InitiativeDraft(0, "", "", "", InitiativeType.Other, InitiativeStatus.Proposed, latest?.AddMonths(1), 36, settings.DefaultDiscountRate * 100m, 0);
     }
 
-    /// <summary>The initiative's fields as stored now; null when there is none with this id.</summary>
-    public async Task<InitiativeDraft?> LoadAsync(int id, CancellationToken cancellationToken = default)
+    /// <summary>The initiative's fields as stored now, written; null when there is none with this id.</summary>
+    public async Task<InitiativeHeaderView?> LoadAsync(int id, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await db.Initiatives.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
-        return row is null ? null : Draft(row);
+        if (row is null) return null;
+        var settings = await organisation.SettingsAsync(cancellationToken);
+        var format = new FigureFormat(settings.Culture, settings.Currency);
+        var user = await guard.UserAsync();
+        var start = YearMonth.FromKey(row.StartMonth);
+        return new InitiativeHeaderView(
+            Draft(row),
+            InitiativeWords.Type(row.Type),
+            RoxBoardService.MonthLabel(start, format.Culture),
+            string.Create(format.Culture, $"{row.HorizonMonths} months, to {RoxBoardService.MonthLabel(start.AddMonths(row.HorizonMonths - 1), format.Culture)}"),
+            format.Format(row.DiscountRate, Core.Money.FigureUnit.Rate) + " a year",
+            row.ArchivedUtc is { } archived ? "Archived on " + archived.ToString("d MMM yyyy", format.Culture) : null,
+            user.IsInRole(CxRoles.Editor) && CxClaims.PartnerOf(user) is null,
+            format.Culture);
     }
 
     /// <summary>Stores <paramref name="draft"/>: a new initiative when its id is 0, else an edit checked against its version.</summary>
@@ -156,8 +183,31 @@ public sealed class InitiativeEditor(IDbContextFactory<CxDbContext> contexts, In
         {
             await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
             var theirs = await fresh.Initiatives.AsNoTracking().FirstOrDefaultAsync(i => i.Id == row.Id, cancellationToken);
-            return theirs is null ? GoneResult : new InitiativeSaveResult.Conflict(mine, Draft(theirs));
+            if (theirs is null) return GoneResult;
+            var settings = await organisation.SettingsAsync(cancellationToken);
+            var stored = Draft(theirs);
+            return new InitiativeSaveResult.Conflict(mine, stored, Differences(mine, stored, new FigureFormat(settings.Culture, settings.Currency).Culture));
         }
+    }
+
+    /// <summary>The fields in which two versions of an initiative differ, written.</summary>
+    public static IReadOnlyList<FieldDifference> Differences(InitiativeDraft mine, InitiativeDraft theirs, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(mine);
+        ArgumentNullException.ThrowIfNull(theirs);
+        string Rate(decimal? v) => v is { } x ? x.ToString("0.##", culture) + " %" : "—";
+        (string, string, string)[] all =
+        [
+            ("Name", mine.Name?.Trim() ?? "", theirs.Name ?? ""),
+            ("Owner", mine.Owner?.Trim() ?? "", theirs.Owner ?? ""),
+            ("Kind", InitiativeWords.Type(mine.Type), InitiativeWords.Type(theirs.Type)),
+            ("Status", InitiativeWords.Status(mine.Status), InitiativeWords.Status(theirs.Status)),
+            ("Start", mine.Start?.ToString() ?? "—", theirs.Start?.ToString() ?? "—"),
+            ("Horizon", mine.HorizonMonths?.ToString(culture) + " months", theirs.HorizonMonths?.ToString(culture) + " months"),
+            ("Discount rate", Rate(mine.DiscountRatePercent), Rate(theirs.DiscountRatePercent)),
+            ("Description", mine.Description?.Trim() ?? "", theirs.Description ?? ""),
+        ];
+        return all.Where(d => d.Item2 != d.Item3).Select(d => new FieldDifference(d.Item1, d.Item2, d.Item3)).ToList();
     }
 
     private static InitiativeSaveResult.Gone GoneResult => new(

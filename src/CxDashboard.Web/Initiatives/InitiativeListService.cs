@@ -62,7 +62,8 @@ public sealed class InitiativeListService(
             asOf is { } month ? RoxBoardService.MonthLabel(month, format.Culture) : null,
             partnerReader
                 ? "ROX, NPV and payback are not shown to partner users: they set value against the organisation's costs, which are not shared with partners."
-                : null);
+                : null,
+            format.Culture);
     }
 
     private async Task<NextGateView> NextGateAsync(

@@ -13,13 +13,15 @@ namespace CxDashboard.Web.Initiatives;
 /// <param name="CostsHidden">
 /// Why ROX, NPV and payback are not shown, for a partner reader, who sees no costs; null when they are.
 /// </param>
+/// <param name="Culture">The organisation's culture, in which the forms read and write numbers.</param>
 public sealed record InitiativeListView(
     IReadOnlyList<InitiativeRow> Rows,
     bool CanEdit,
     bool ShowsArchived,
     int ArchivedCount,
     string? AsOfLabel,
-    string? CostsHidden);
+    string? CostsHidden,
+    System.Globalization.CultureInfo Culture);
 
 /// <summary>One initiative in the list.</summary>
 /// <param name="Id">Its id, for its page.</param>
