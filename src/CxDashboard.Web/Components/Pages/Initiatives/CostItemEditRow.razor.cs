@@ -45,6 +45,10 @@ public sealed partial class CostItemEditRow
     [Parameter]
     public string CurrencySymbol { get; set; } = "";
 
+    /// <summary>How many columns the grid has: the row spans them all.</summary>
+    [Parameter]
+    public int Columns { get; set; } = 9;
+
     /// <summary>Raised after the row was stored, or the stored version taken.</summary>
     [Parameter]
     public EventCallback Saved { get; set; }

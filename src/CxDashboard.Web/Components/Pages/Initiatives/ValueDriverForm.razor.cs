@@ -80,6 +80,14 @@ public sealed partial class ValueDriverForm
     private void ChangeType(ValueDriverType type)
     {
         var suggested = SuggestedName;
+        // An input keeps its number only where it means the same in the new type: an hourly rate is not an ARPU.
+        var before = DriverForms.FieldsOf(_type).ToDictionary(f => f.Parameter, f => f.Label);
+        foreach (var field in DriverForms.FieldsOf(type).Where(f => before.GetValueOrDefault(f.Parameter) != f.Label))
+            _inputs[field.Parameter] = null;
+        foreach (var parameter in before.Keys.Where(p => DriverForms.FieldsOf(type).All(f => f.Parameter != p)))
+            _inputs[parameter] = null;
+        if (type == ValueDriverType.HandleTimeSavings && _inputs.GetValueOrDefault(DriverParameter.UnitValue) is null)
+            _inputs[DriverParameter.UnitValue] = View.DefaultHourlyRate;
         _type = type;
         // A new driver takes its type's usual factor and evidence; an edited one keeps what the editor set.
         if (Draft.Id == 0)
