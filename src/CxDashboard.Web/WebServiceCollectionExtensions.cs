@@ -32,6 +32,13 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<Kpis.KpiDetailService>();
         services.AddScoped<Kpis.MeasurementEditor>();
         services.AddScoped<Kpis.BaselineEditor>();
+        services.AddSingleton<Data.Queries.InitiativeQueries>();
+        services.AddSingleton<Initiatives.InitiativePlans>();
+        services.AddScoped<Initiatives.InitiativeListService>();
+        services.AddScoped<Initiatives.InitiativeEditor>();
+        services.AddScoped<Initiatives.BusinessCaseService>();
+        services.AddScoped<Initiatives.CostItemEditor>();
+        services.AddScoped<Initiatives.ValueDriverEditor>();
         services.AddCxHardening();
         return services;
     }

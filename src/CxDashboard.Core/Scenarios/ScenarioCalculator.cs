@@ -155,9 +155,12 @@ public static class ScenarioCalculator
         return (monthly, null);
     }
 
-    /// <summary>True for the driver types whose formula multiplies by a volume.</summary>
-    internal static bool UsesVolume(ValueDriverType type) =>
-        type is not (ValueDriverType.ComplaintsAndReturns or ValueDriverType.ChurnValueOfChurn);
+    /// <summary>
+    /// True for the driver types whose formula multiplies by a volume (contacts, hires, headcount, leads, customers): all
+    /// but complaints and returns, the value of churn and an agreed amount.
+    /// </summary>
+    public static bool UsesVolume(ValueDriverType type) =>
+        type is not (ValueDriverType.ComplaintsAndReturns or ValueDriverType.ChurnValueOfChurn or ValueDriverType.ManualAmount);
 
     private static decimal FactorSum(List<ProjectedDriver> drivers, ValueFactor factor, int t) =>
         drivers.Where(d => d.Factor == factor).Sum(d => d.Counted[t]);

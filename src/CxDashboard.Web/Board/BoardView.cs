@@ -1,4 +1,6 @@
 using CxDashboard.Core.Kpis;
+using CxDashboard.Core.Money;
+using CxDashboard.Web.Formatting;
 
 namespace CxDashboard.Web.Board;
 
@@ -65,7 +67,25 @@ public sealed record FigureView(
     string Substitution,
     IReadOnlyList<FigureInputView> Inputs,
     string? NotApplicableReason,
-    FigureTone Tone);
+    FigureTone Tone)
+{
+    /// <summary><paramref name="figure"/> with its value, substituted formula and inputs written in <paramref name="format"/>.</summary>
+    public static FigureView Of(FigureFormat format, string key, ExplainedFigure figure, string caption, FigureTone tone)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        ArgumentNullException.ThrowIfNull(figure);
+        return new FigureView(
+            key,
+            figure.Name,
+            figure.Value is { } v ? format.Format(v, figure.Unit) : "n/a",
+            caption,
+            figure.Formula,
+            format.Substitute(figure),
+            figure.Inputs.Select(i => new FigureInputView(i.Label, format.Format(i.Value, i.Unit), i.Source)).ToList(),
+            figure.NotApplicableReason,
+            tone);
+    }
+}
 
 /// <summary>One input of a figure, written.</summary>
 public sealed record FigureInputView(string Label, string Value, string Source);

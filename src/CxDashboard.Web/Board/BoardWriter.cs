@@ -74,16 +74,7 @@ internal sealed class BoardWriter(FigureFormat format)
 
     private string Money(decimal value) => format.Format(value, FigureUnit.Money);
 
-    private FigureView Figure(string key, ExplainedFigure f, string caption, FigureTone tone) => new(
-        key,
-        f.Name,
-        f.Value is { } v ? format.Format(v, f.Unit) : "n/a",
-        caption,
-        f.Formula,
-        format.Substitute(f),
-        f.Inputs.Select(i => new FigureInputView(i.Label, format.Format(i.Value, i.Unit), i.Source)).ToList(),
-        f.NotApplicableReason,
-        tone);
+    private FigureView Figure(string key, ExplainedFigure f, string caption, FigureTone tone) => FigureView.Of(format, key, f, caption, tone);
 
     private KpiTileView Tile(KpiTile t)
     {

@@ -4,6 +4,7 @@ using CxDashboard.Core.CashFlows;
 using CxDashboard.Core.Kpis;
 using CxDashboard.Core.Money;
 using CxDashboard.Web.Formatting;
+using CxDashboard.Web.Initiatives;
 using CxDashboard.Core.Time;
 using CxDashboard.Core.Value;
 using CxDashboard.Data.Access;
@@ -64,8 +65,9 @@ public sealed class RoxBoardService(MeasurementQueries measurements, Organisatio
 
         var kpis = (await organisation.KpisAsync(cancellationToken)).ToDictionary(k => k.Id);
         // A proposed initiative has neither spent nor delivered anything yet: it belongs to the business case, not the board.
+        // An archived one is kept with its history, off the board.
         var initiatives = (await organisation.InitiativesAsync(cancellationToken))
-            .Where(i => i.Status != InitiativeStatus.Proposed).ToList();
+            .Where(i => i.Status != InitiativeStatus.Proposed && i.ArchivedUtc is null).ToList();
         // The value chart starts when the first initiative did: months before it hold no value to draw.
         var firstStart = initiatives.Count == 0 ? month : YearMonth.FromKey(initiatives.Min(i => i.StartMonth));
         var inputs = new BoardInputs(
@@ -89,33 +91,7 @@ public sealed class RoxBoardService(MeasurementQueries measurements, Organisatio
         var dimensions = await organisation.DimensionsAsync(cancellationToken);
         var result = new List<InitiativeInputs>();
         foreach (var initiative in initiatives)
-        {
-            var start = YearMonth.FromKey(initiative.StartMonth);
-            var drivers = new List<DriverInputs>();
-            foreach (var driver in initiative.ValueDrivers)
-            {
-                var baseline = driver.Baseline!;
-                var kpi = baseline.Kpi!.ToDefinition();
-                var scope = MeasurementScope.Of(baseline.ChannelId, baseline.PartnerId, baseline.SegmentId);
-                var sums = start <= month
-                    ? await measurements.SumsByMonthAsync(baseline.KpiId, start, month, scope, cancellationToken)
-                    : new Dictionary<YearMonth, MeasurementSums>();
-                drivers.Add(new DriverInputs(
-                    new ValueDriverSpec(driver.Name, driver.Type, kpi.Code, driver.Factor, driver.IsHard, driver.Risk, driver.Parameters),
-                    baseline.Value,
-                    sums.ToDictionary(kv => kv.Key, kv => KpiRollup.Combine(kpi.Aggregation, kv.Value)),
-                    ScopeLabel(baseline, dimensions),
-                    $"baseline of {initiative.Name}, measured {YearMonth.FromKey(baseline.PeriodStart)} to {YearMonth.FromKey(baseline.PeriodEnd)}",
-                    kpi,
-                    new DriverScope(baseline.ChannelId, baseline.PartnerId, baseline.SegmentId)));
-            }
-
-            var costs = initiative.CostItems.Select(c => new CostItemSpec(
-                c.Name, c.Category, c.Nature, c.Recurrence, c.Amount,
-                YearMonth.FromKey(c.StartMonth), c.EndMonth is { } end ? YearMonth.FromKey(end) : null, c.Risk)).ToList();
-            result.Add(new InitiativeInputs(initiative.Name, start, costs, drivers));
-        }
-
+            result.Add(await InitiativePlans.RealizedAsync(measurements, initiative, month, dimensions, cancellationToken));
         return result;
     }
 
@@ -138,17 +114,6 @@ public sealed class RoxBoardService(MeasurementQueries measurements, Organisatio
         }
 
         return tiles;
-    }
-
-    private static string ScopeLabel(Baseline baseline, Dimensions dimensions)
-    {
-        var parts = new List<string>
-        {
-            dimensions.Channels.FirstOrDefault(c => c.Id == baseline.ChannelId)?.Name ?? "all channels",
-            dimensions.Partners.FirstOrDefault(p => p.Id == baseline.PartnerId)?.Name ?? "all partners",
-            dimensions.Segments.FirstOrDefault(s => s.Id == baseline.SegmentId)?.Name ?? "all segments",
-        };
-        return string.Join(" · ", parts);
     }
 
     /// <summary>"October 2026" in the organisation's culture.</summary>

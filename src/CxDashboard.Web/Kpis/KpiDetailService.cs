@@ -81,7 +81,7 @@ public sealed class KpiDetailService(
             notes);
     }
 
-    private static KpiInfoView Info(KpiDefinition k, CultureInfo culture) => new(
+    internal static KpiInfoView Info(KpiDefinition k, CultureInfo culture) => new(
         k.Code, k.Name, k.Definition, k.Unit, MeasurementRules.ShapeOf(k), KpiWords.Direction(k), KpiWords.Role(k.Role), KpiWords.Timing(k.Timing),
         KpiWords.Aggregation(k), k.NumeratorLabel, k.DenominatorLabel, culture);
 
@@ -167,7 +167,7 @@ public sealed class KpiDetailService(
             new MeasurementFields(m.Value, m.Numerator, m.Denominator, m.Weight, m.Note));
     }
 
-    private static BaselineView Baseline(KpiDefinition kpi, BaselineRecord record, Dimensions dimensions, KpiValueFormat values, CultureInfo culture)
+    internal static BaselineView Baseline(KpiDefinition kpi, BaselineRecord record, Dimensions dimensions, KpiValueFormat values, CultureInfo culture)
     {
         var b = record.Baseline;
         string Period(int start, int end) =>

@@ -240,6 +240,21 @@ public sealed class ScenarioCalculatorTests
     }
 
     [Fact]
+    public void An_agreed_amount_is_projected_without_a_volume()
+    {
+        // An agreed $12,500 a month multiplies nothing: it needs neither a projected nor a measured volume.
+        var agreed = new ScenarioDriver(
+            new ValueDriverSpec("Brand uplift (agreed)", ValueDriverType.ManualAmount, "NPS", ValueFactor.RevenueGrowth, false, 0.20m,
+                new DriverParameters(UnitValue: 12_500m)),
+            Baseline: 20, Target: 25, ScenarioDelta.Times(0.5), ScenarioDelta.Times(1.5));
+
+        var projection = ScenarioCalculator.Project(VoiceYear() with { Drivers = [agreed], HorizonMonths = 2 }, ScenarioKind.Base);
+
+        Assert.Null(projection.NotApplicableReason);
+        Assert.Equal([10_000m, 10_000m], projection.Months.Select(m => m.RevenueGrowth));
+    }
+
+    [Fact]
     public void A_zero_baseline_churn_is_not_applicable_not_an_exception()
     {
         var churn = new ScenarioDriver(
