@@ -1,3 +1,4 @@
+using CxDashboard.Core.Money;
 using CxDashboard.Core.Scenarios;
 using CxDashboard.Core.Value;
 using static CxDashboard.Core.Tests.Scenarios.Plans;
@@ -50,6 +51,15 @@ public sealed class ScenarioCalculatorTests
 
         Assert.Equal(1_086_390.20m, projection.Npv.Value!.Value, 2);
         Assert.Null(projection.Npv.NotApplicableReason);
+    }
+
+    [Fact]
+    public void Npv_names_how_many_months_it_discounts_as_a_count_for_its_sentence()
+    {
+        var npv = ScenarioCalculator.Project(VoiceYear(), ScenarioKind.Base).Npv;
+
+        // "NPV of {0} months …": a count of months, so that it is not written "12.0 mo months".
+        Assert.Equal(new FigureInput("Months projected", 12, FigureUnit.Count, "Voice handle time"), npv.Inputs[0]);
     }
 
     [Fact]
