@@ -83,7 +83,7 @@ public sealed class RoxBoardService(MeasurementQueries measurements, Organisatio
             ? (await organisation.DimensionsAsync(cancellationToken)).Partners.FirstOrDefault(p => p.Id == partner)?.Name ?? "one partner"
             : null;
 
-    private async Task<IReadOnlyList<InitiativeInputs>> InitiativeInputsAsync(
+    internal async Task<IReadOnlyList<InitiativeInputs>> InitiativeInputsAsync(
         IReadOnlyList<Initiative> initiatives, YearMonth month, CancellationToken cancellationToken)
     {
         var dimensions = await organisation.DimensionsAsync(cancellationToken);
