@@ -100,9 +100,9 @@ public sealed class PartnersPageTests : IAsyncLifetime
         var board = (await _ctx.Services.GetRequiredService<RoxBoardService>().ComputeAsync(October, []))!.Board;
 
         var row = cut.Find("[data-testid=partner-returns-ATLAS]");
-        var value = row.QuerySelector("[data-testid=figure-value]")!.TextContent.Trim();
-        var cost = row.QuerySelector("[data-testid=figure-cost]")!.TextContent.Trim();
-        var rox = row.QuerySelector("[data-testid=figure-rox]")!;
+        var value = row.QuerySelector("[data-testid=partner-figure-value]")!.TextContent.Trim();
+        var cost = row.QuerySelector("[data-testid=partner-figure-cost]")!.TextContent.Trim();
+        var rox = row.QuerySelector("[data-testid=partner-figure-rox]")!;
         Assert.EndsWith($"Monetized experience gains ÷ CX investment × 100: {value} ÷ {cost} × 100 = {rox.TextContent.Trim()}", rox.GetAttribute("aria-label"), StringComparison.Ordinal);
         Assert.Equal(Math.Round(Money(value) / Money(cost) * 100m, 1), Percent(rox.TextContent));
 
@@ -158,13 +158,13 @@ public sealed class PartnersPageTests : IAsyncLifetime
 
             Assert.Equal(["partner-kpis-ATLAS"], cut.FindAll("[data-testid^=partner-kpis-]").Select(r => r.GetAttribute("data-testid")));
             Assert.Equal(["$6.60", "70.8%", "435 s", "76.7%", "282"], Kpis(cut, "ATLAS"));
-            Assert.Empty(cut.FindAll("[data-testid=figure-rox]"));
-            Assert.Empty(cut.FindAll("[data-testid=figure-cost]"));
+            Assert.Empty(cut.FindAll("[data-testid=partner-figure-rox]"));
+            Assert.Empty(cut.FindAll("[data-testid=partner-figure-cost]"));
             Assert.Empty(cut.FindAll("[data-testid=partner-returns-none]"));
             Assert.Contains("the organisation's costs are not shared with partner users", cut.Find("[data-testid=rox-withheld]").TextContent, StringComparison.Ordinal);
             Assert.Contains("You see only Atlas Contact Solutions", cut.Find("[data-testid=partners-reader]").TextContent, StringComparison.Ordinal);
             // The value priced on Atlas's own contacts is still there, with its lineage.
-            Assert.StartsWith("$", cut.Find("[data-testid=partner-returns-ATLAS] [data-testid=figure-value]").TextContent.Trim(), StringComparison.Ordinal);
+            Assert.StartsWith("$", cut.Find("[data-testid=partner-returns-ATLAS] [data-testid=partner-figure-value]").TextContent.Trim(), StringComparison.Ordinal);
             Assert.Single(cut.FindAll("[data-testid=lineage-ATLAS]"));
         }
     }
@@ -188,8 +188,8 @@ public sealed class PartnersPageTests : IAsyncLifetime
         // The same figures as the partner page's.
         var page = Render("/partners?month=2026-10");
         Assert.Equal(
-            page.Find("[data-testid=partner-returns-ATLAS] [data-testid=figure-rox]").TextContent.Trim(),
-            atlas.QuerySelector("[data-testid=board-partner-rox] [data-testid=figure-rox]")!.TextContent.Trim());
+            page.Find("[data-testid=partner-returns-ATLAS] [data-testid=partner-figure-rox]").TextContent.Trim(),
+            atlas.QuerySelector("[data-testid=board-partner-rox] [data-testid=partner-figure-rox]")!.TextContent.Trim());
     }
 
     [Fact]
@@ -224,9 +224,9 @@ public sealed class PartnersPageTests : IAsyncLifetime
         Assert.Equal("no initiative had started by January 2025", view.PeriodLabel);
         Assert.Null(view.Unattributed);
         Assert.Equal(5, Kpis(cut, "ATLAS").Count(k => k != "no data"));
-        Assert.All(cut.FindAll("[data-testid=partner-returns] [data-testid=figure-value]"), v => Assert.Equal("$0", v.TextContent.Trim()));
-        Assert.All(cut.FindAll("[data-testid=partner-returns] [data-testid=figure-rox]"), v => Assert.Equal("n/a", v.TextContent.Trim()));
-        Assert.Equal(3, cut.FindAll("[data-testid=partner-returns] [data-testid=figure-rox]").Count);
+        Assert.All(cut.FindAll("[data-testid=partner-returns] [data-testid=partner-figure-value]"), v => Assert.Equal("$0", v.TextContent.Trim()));
+        Assert.All(cut.FindAll("[data-testid=partner-returns] [data-testid=partner-figure-rox]"), v => Assert.Equal("n/a", v.TextContent.Trim()));
+        Assert.Equal(3, cut.FindAll("[data-testid=partner-returns] [data-testid=partner-figure-rox]").Count);
     }
 
     private PartnerComparisonService Comparison() => _ctx.Services.GetRequiredService<PartnerComparisonService>();
