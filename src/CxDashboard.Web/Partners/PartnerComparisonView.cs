@@ -47,8 +47,8 @@ public sealed record PartnerKpiColumn(string Code, string Name, bool HigherIsBet
 /// <param name="Kpis">Its KPIs in the order of <see cref="PartnerComparisonView.Kpis"/>.</param>
 public sealed record PartnerRowView(string Code, string Name, string Kind, PartnerReturnView Returns, IReadOnlyList<PartnerKpiCell> Kpis)
 {
-    /// <summary>The cell of one KPI.</summary>
-    public PartnerKpiCell Kpi(string code) => Kpis.First(k => string.Equals(k.Code, code, StringComparison.OrdinalIgnoreCase));
+    /// <summary>The cell of one KPI; null when the organisation does not keep that KPI.</summary>
+    public PartnerKpiCell? Kpi(string code) => Kpis.FirstOrDefault(k => string.Equals(k.Code, code, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>A partner's (or no partner's) returns to date, written.</summary>
