@@ -39,6 +39,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<Initiatives.BusinessCaseService>();
         services.AddScoped<Initiatives.CostItemEditor>();
         services.AddScoped<Initiatives.ValueDriverEditor>();
+        services.AddSingleton<Partners.PartnerComparisonService>();
         services.AddCxHardening();
         return services;
     }

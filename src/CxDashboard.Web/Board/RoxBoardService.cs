@@ -85,7 +85,8 @@ public sealed class RoxBoardService(MeasurementQueries measurements, Organisatio
             ? (await organisation.DimensionsAsync(cancellationToken)).Partners.FirstOrDefault(p => p.Id == partner)?.Name ?? "one partner"
             : null;
 
-    private async Task<IReadOnlyList<InitiativeInputs>> InitiativeInputsAsync(
+    /// <summary>The initiatives as Core's board inputs, each driver with its monthly actuals over its scope; the partner comparison reads them too.</summary>
+    internal async Task<IReadOnlyList<InitiativeInputs>> InitiativeInputsAsync(
         IReadOnlyList<Initiative> initiatives, YearMonth month, CancellationToken cancellationToken)
     {
         var dimensions = await organisation.DimensionsAsync(cancellationToken);

@@ -73,7 +73,7 @@ internal static class KpiRowWriter
         : tile.SharesChangeWith is { Count: > 0 } shared ? $"Claims the same change as {string.Join(" and ", shared)}: counted once in the totals"
         : null;
 
-    private static string SparklineText(
+    internal static string SparklineText(
         KpiDefinition kpi, IReadOnlyList<YearMonth> months, IReadOnlyList<double?> series, KpiValueFormat values, CultureInfo culture)
     {
         var known = months.Zip(series).Where(p => p.Second.HasValue).ToList();

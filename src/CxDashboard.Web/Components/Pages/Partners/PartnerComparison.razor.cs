@@ -1,0 +1,63 @@
+using CxDashboard.Core.Kpis;
+using CxDashboard.Core.Time;
+using CxDashboard.Web.Partners;
+using Microsoft.AspNetCore.Components;
+
+namespace CxDashboard.Web.Components.Pages.Partners;
+
+/// <summary>The compact partner comparison the board embeds: it loads the month it is given from the partner comparison's service.</summary>
+public sealed partial class PartnerComparison : IDisposable
+{
+    private static readonly string[] Compared = [KpiCatalog.Cpc, KpiCatalog.Fcr, KpiCatalog.Csat];
+    private PartnerComparisonView? _view;
+    private string? _error;
+    private string? _loaded;
+    private CancellationTokenSource? _loading;
+
+    [Inject] private PartnerComparisonService Comparison { get; set; } = default!;
+
+    [Inject] private ILogger<PartnerComparison> Logger { get; set; } = default!;
+
+    /// <summary>The month to compare, as "YYYY-MM" (the board's month).</summary>
+    [Parameter, EditorRequired]
+    public string Month { get; set; } = "";
+
+    /// <inheritdoc />
+    protected override async Task OnParametersSetAsync()
+    {
+        if (Month == _loaded) return;
+        _loaded = Month;
+        if (_loading is not null) await _loading.CancelAsync();
+        _loading?.Dispose();
+        _loading = new CancellationTokenSource();
+        var token = _loading.Token;
+        _view = null;
+        _error = null;
+        if (!YearMonth.TryParse(Month, out var month))
+        {
+            _error = $"\"{Month}\" is not a month, so the partners cannot be compared.";
+            return;
+        }
+
+        try
+        {
+            var view = await Comparison.GetAsync(month, token);
+            if (!token.IsCancellationRequested) _view = view;
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Logger.LogComparisonFailed(e, Month);
+            _error = "The partner comparison could not be loaded: the data store did not answer as expected. Try again in a moment; the rest of the board is unaffected.";
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _loading?.Cancel();
+        _loading?.Dispose();
+    }
+}

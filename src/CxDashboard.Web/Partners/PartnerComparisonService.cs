@@ -1,0 +1,111 @@
+using CxDashboard.Core.Board;
+using CxDashboard.Core.Kpis;
+using CxDashboard.Core.Partners;
+using CxDashboard.Core.Time;
+using CxDashboard.Data.Access;
+using CxDashboard.Data.Model;
+using CxDashboard.Data.Queries;
+using CxDashboard.Web.Board;
+using CxDashboard.Web.Formatting;
+
+namespace CxDashboard.Web.Partners;
+
+/// <summary>
+/// The partner comparison's application service: each partner's KPIs for a month with their change and 12-month
+/// trend, rolled up from the store's sums over the partner's channels and segments (FORMULAS.md §5, never an average
+/// of rates), and each partner's value, cost and ROX to date as Core attributes the board's drivers and costs
+/// (<see cref="PartnerAttributionCalculator"/>). A partner user's store shows only their partner and no costs: their
+/// ROX is withheld, and the view says why.
+/// </summary>
+public sealed class PartnerComparisonService(
+    OrganisationQueries organisation, MeasurementQueries measurements, KpiQueries kpiQueries, RoxBoardService board)
+{
+    /// <summary>How many months the trends show, the selected one last.</summary>
+    public const int TrendMonths = 12;
+
+    /// <summary>The KPIs partners are compared on, in order.</summary>
+    public static IReadOnlyList<string> ComparedKpis { get; } =
+        [KpiCatalog.Cpc, KpiCatalog.Fcr, KpiCatalog.Aht, KpiCatalog.Csat, KpiCatalog.Complaints];
+
+    /// <summary>The comparison for <paramref name="month"/>; <see cref="PartnerComparisonView.HasData"/> is false when the month has no data.</summary>
+    public async Task<PartnerComparisonView> GetAsync(YearMonth month, CancellationToken cancellationToken = default)
+    {
+        var settings = await organisation.SettingsAsync(cancellationToken);
+        var format = new FigureFormat(settings.Culture, settings.Currency);
+        var dimensions = await organisation.DimensionsAsync(cancellationToken);
+        var readerPartner = StoreActor.Current?.PartnerId is { } own
+            ? dimensions.Partners.FirstOrDefault(p => p.Id == own)?.Name ?? "one partner"
+            : null;
+        var monthLabel = RoxBoardService.MonthLabel(month, format.Culture);
+        if (!await measurements.HasDataAsync(month, cancellationToken))
+            return PartnerComparisonView.NoData(month.ToString(), monthLabel, readerPartner);
+
+        var kpis = (await organisation.KpisAsync(cancellationToken)).ToDictionary(k => k.Code, StringComparer.OrdinalIgnoreCase);
+        var compared = ComparedKpis.Where(kpis.ContainsKey).Select(c => kpis[c]).ToList();
+        var first = month.AddMonths(1 - TrendMonths);
+        var sums = new Dictionary<int, IReadOnlyDictionary<(int KpiId, YearMonth Month), MeasurementSums>>();
+        foreach (var partner in dimensions.Partners)
+            sums[partner.Id] = await kpiQueries.SumsByKpiAndMonthAsync(
+                first, month, MeasurementScope.Of(null, partner.Id, null), compared.Select(k => k.Id).ToList(), cancellationToken);
+
+        var attribution = PartnerAttributionCalculator.Compute(await AttributionInputsAsync(month, dimensions.Partners, cancellationToken));
+        var writer = new PartnerWriter(format, RoxWithheld(readerPartner));
+        return writer.Write(month, monthLabel, first, compared, dimensions.Partners, sums, attribution, readerPartner);
+    }
+
+    /// <summary>Why a partner reader sees no ROX; null for the organisation's own users.</summary>
+    private static string? RoxWithheld(string? readerPartner) => readerPartner is null
+        ? null
+        : $"ROX is not shown: it divides value by the CX investment behind it, and the organisation's costs are not shared with partner users. " +
+          $"The value here is priced on {readerPartner}'s own contacts against each initiative's baseline; the organisation's comparison shares " +
+          "value measured over all partners by each partner's volume, so its figure for you can differ.";
+
+    /// <summary>
+    /// The board's initiatives (as <see cref="RoxBoardService"/> maps them) with whose work each is and, for every driver
+    /// scoped to all partners, each partner's volume of its KPI per month over the driver's channel and segment.
+    /// </summary>
+    private async Task<PartnerAttributionInputs> AttributionInputsAsync(
+        YearMonth month, IReadOnlyList<Partner> partners, CancellationToken cancellationToken)
+    {
+        // As the board: a proposed initiative has neither spent nor delivered anything yet.
+        var initiatives = (await organisation.InitiativesAsync(cancellationToken))
+            .Where(i => i.Status != InitiativeStatus.Proposed).ToList();
+        var inputs = await board.InitiativeInputsAsync(initiatives, month, cancellationToken);
+        var result = new List<PartnerInitiative>();
+        for (var n = 0; n < initiatives.Count; n++)
+        {
+            var stored = initiatives[n];
+            var start = YearMonth.FromKey(stored.StartMonth);
+            var volumes = new List<IReadOnlyDictionary<(int PartnerId, YearMonth Month), double>>();
+            foreach (var driver in stored.ValueDrivers)
+            {
+                var baseline = driver.Baseline!;
+                var byPartner = new Dictionary<(int PartnerId, YearMonth Month), double>();
+                if (baseline.PartnerId is null && start <= month)
+                {
+                    var aggregation = baseline.Kpi!.Aggregation;
+                    foreach (var partner in partners)
+                    {
+                        var scope = MeasurementScope.Of(baseline.ChannelId, partner.Id, baseline.SegmentId);
+                        foreach (var (m, s) in await measurements.SumsByMonthAsync(baseline.KpiId, start, month, scope, cancellationToken))
+                            byPartner[(partner.Id, m)] = KpiRollup.Combine(aggregation, s).Volume;
+                    }
+                }
+
+                volumes.Add(byPartner);
+            }
+
+            result.Add(new PartnerInitiative(inputs[n], WorkOf(stored.Type), volumes));
+        }
+
+        return new PartnerAttributionInputs(month, partners.Select(p => new PartnerRef(p.Id, p.Name)).ToList(), result);
+    }
+
+    /// <summary>Whose work an initiative's value is: AI agents and agent assist are AI tooling, outsourcing a channel is the partner's.</summary>
+    public static WorkKind WorkOf(InitiativeType type) => type switch
+    {
+        InitiativeType.AiAgent or InitiativeType.AgentAssist => WorkKind.AiTooling,
+        InitiativeType.ChannelOutsourcing => WorkKind.Partner,
+        _ => WorkKind.Internal,
+    };
+}
