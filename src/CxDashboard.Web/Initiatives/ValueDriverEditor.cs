@@ -111,7 +111,7 @@ public sealed class ValueDriverEditor(
             : null;
         var measured = baseline is not null && ScenarioCalculator.UsesVolume(draft.Type) && draft.Volume is null && draft.ProjectedVolume is null
             && await initiatives.LastMeasuredAsync(baseline.KpiId, baseline.ChannelId, baseline.PartnerId, baseline.SegmentId, cancellationToken) is not null;
-        var values = await ValuesAsync(cancellationToken);
+        var values = new KpiValueFormat(await FormatAsync(cancellationToken));
         var errors = Validate(draft, baseline, initiative.HorizonMonths, measured, values);
         if (errors.Count > 0) return new ValueDriverSaveResult.Invalid(errors);
 
@@ -294,24 +294,35 @@ public sealed class ValueDriverEditor(
         if (theirs is null) return DriverGone;
         var stored = Draft(theirs);
         var kpi = theirs.Baseline?.Kpi?.ToDefinition();
-        return new ValueDriverSaveResult.Conflict(mine, stored, Differences(mine, stored, kpi, await ValuesAsync(cancellationToken)));
+        var ids = new[] { mine.BaselineId, stored.BaselineId }.OfType<int>().Distinct().ToList();
+        var baselines = await fresh.Baselines.AsNoTracking().Include(b => b.Kpi).Where(b => ids.Contains(b.Id)).ToListAsync(cancellationToken);
+        var dimensions = await organisation.DimensionsAsync(cancellationToken);
+        string Label(int? id) => baselines.FirstOrDefault(b => b.Id == id) is { } b ? $"{b.Kpi!.Code} · {InitiativePlans.ScopeLabel(b, dimensions)}" : "—";
+        return new ValueDriverSaveResult.Conflict(mine, stored, Differences(mine, stored, kpi, await FormatAsync(cancellationToken), Label));
     }
 
-    /// <summary>The fields in which two versions of a driver differ, written (KPI changes in <paramref name="kpi"/>'s unit).</summary>
-    public static IReadOnlyList<FieldDifference> Differences(ValueDriverDraft mine, ValueDriverDraft theirs, KpiDefinition? kpi, KpiValueFormat values)
+    /// <summary>
+    /// The fields in which two versions of a driver differ, written: KPI changes in <paramref name="kpi"/>'s unit, the
+    /// baselines by <paramref name="baselineLabel"/>.
+    /// </summary>
+    public static IReadOnlyList<FieldDifference> Differences(
+        ValueDriverDraft mine, ValueDriverDraft theirs, KpiDefinition? kpi, FigureFormat format, Func<int?, string> baselineLabel)
     {
         ArgumentNullException.ThrowIfNull(mine);
         ArgumentNullException.ThrowIfNull(theirs);
-        ArgumentNullException.ThrowIfNull(values);
-        string N(decimal? v) => v is { } x ? x.ToString("#,##0.####", CultureInfo.InvariantCulture) : "—";
+        ArgumentNullException.ThrowIfNull(format);
+        ArgumentNullException.ThrowIfNull(baselineLabel);
+        var culture = format.Culture;
+        var values = new KpiValueFormat(format);
+        string N(decimal? v) => v is { } x ? x.ToString("#,##0.####", culture) : "—";
         string S(ScenarioDraft s) => s.Input == ScenarioInput.Multiplier
-            ? "× " + (s.Multiplier?.ToString("0.##", CultureInfo.InvariantCulture) ?? "—") + " of the base change"
-            : kpi is null ? s.Delta?.ToString(CultureInfo.InvariantCulture) ?? "—" : values.Delta(kpi, s.Delta);
+            ? "× " + (s.Multiplier?.ToString("0.##", culture) ?? "—") + " of the base change"
+            : kpi is null ? s.Delta?.ToString(culture) ?? "—" : values.Delta(kpi, s.Delta);
         var all = new List<(string, string, string)>
         {
             ("Name", mine.Name?.Trim() ?? "", theirs.Name ?? ""),
             ("Type", ValueDriverCatalog.Of(mine.Type).Name, ValueDriverCatalog.Of(theirs.Type).Name),
-            ("Baseline", mine.BaselineId?.ToString(CultureInfo.InvariantCulture) ?? "—", theirs.BaselineId?.ToString(CultureInfo.InvariantCulture) ?? "—"),
+            ("KPI and baseline", baselineLabel(mine.BaselineId), baselineLabel(theirs.BaselineId)),
             ("Factor", FactorName(mine.Factor), FactorName(theirs.Factor)),
             ("Hard or soft", mine.IsHard ? "Hard" : "Soft", theirs.IsHard ? "Hard" : "Soft"),
             ("Risk", N(mine.RiskPercent) + " %", N(theirs.RiskPercent) + " %"),
@@ -321,7 +332,7 @@ public sealed class ValueDriverEditor(
         all.Add(("Conservative", S(mine.Conservative), S(theirs.Conservative)));
         all.Add(("Optimistic", S(mine.Optimistic), S(theirs.Optimistic)));
         all.Add(("Projected volume", N(mine.ProjectedVolume), N(theirs.ProjectedVolume)));
-        all.Add(("Ramp-up months", mine.RampUpMonths?.ToString(CultureInfo.InvariantCulture) ?? "—", theirs.RampUpMonths?.ToString(CultureInfo.InvariantCulture) ?? "—"));
+        all.Add(("Ramp-up months", mine.RampUpMonths?.ToString(culture) ?? "—", theirs.RampUpMonths?.ToString(culture) ?? "—"));
         return all.Where(d => d.Item2 != d.Item3).Select(d => new FieldDifference(d.Item1, d.Item2, d.Item3)).ToList();
     }
 
@@ -345,10 +356,10 @@ public sealed class ValueDriverEditor(
             d.ProjectedVolume, d.RampUpMonths, d.Version);
     }
 
-    private async Task<KpiValueFormat> ValuesAsync(CancellationToken cancellationToken)
+    private async Task<FigureFormat> FormatAsync(CancellationToken cancellationToken)
     {
         var settings = await organisation.SettingsAsync(cancellationToken);
-        return new KpiValueFormat(new FigureFormat(settings.Culture, settings.Currency));
+        return new FigureFormat(settings.Culture, settings.Currency);
     }
 
     private static ValueDriverSaveResult.Gone DriverGone => new(

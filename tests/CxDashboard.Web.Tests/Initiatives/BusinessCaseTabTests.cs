@@ -253,6 +253,37 @@ public sealed class BusinessCaseTabTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task When_another_editor_saved_the_driver_first_both_versions_are_shown_and_the_editor_takes_theirs()
+    {
+        var cut = Render();
+        cut.FindAll("[data-testid=driver-edit]")[0].Click();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=driver-form]"), Patience);
+        cut.Find("[data-testid=driver-risk-field]").Change("15");
+
+        var ana = _store.Services("ana@harbour.demo", CxRoles.Editor).CreateScope().ServiceProvider.GetRequiredService<ValueDriverEditor>();
+        await using (var db = _store.Context())
+        {
+            var stored = ValueDriverEditor.Draft(await db.ValueDrivers.AsNoTracking().SingleAsync(d => d.Name == "Handle-time savings, voice"));
+            Assert.IsType<ValueDriverSaveResult.Saved>(await ana.SaveAsync(stored with { RiskPercent = 12m, Optimistic = new ScenarioDraft(ScenarioInput.Explicit, 1.5, -70) }));
+        }
+
+        cut.Find("[data-testid=driver-save]").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=driver-conflict]"), Patience);
+        var differences = cut.FindAll("[data-testid=driver-conflict] [data-testid=conflict-row]")
+            .Select(r => string.Join(" | ", r.QuerySelectorAll("td").Select(td => td.TextContent))).ToList();
+        Assert.Equal(["Risk | 15 % | 12 %", "Optimistic | × 1.5 of the base change | −70 s"], differences);
+        Assert.Equal("15", cut.Find("[data-testid=driver-risk-field]").GetAttribute("value"));
+
+        cut.Find("[data-testid=driver-conflict] [data-testid=use-theirs]").Click();
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=driver-form]")), Patience);
+        Assert.Equal("12.0%", cut.FindAll("[data-testid=driver]")[0].QuerySelector("[data-testid=driver-risk]")!.TextContent);
+        await using var check = _store.Context();
+        Assert.Equal(0.12m, (await check.ValueDrivers.SingleAsync(d => d.Name == "Handle-time savings, voice")).Risk);
+    }
+
+    [Fact]
     public void A_viewer_reads_the_business_case_without_any_edit_control()
     {
         _role = CxRoles.Viewer;
