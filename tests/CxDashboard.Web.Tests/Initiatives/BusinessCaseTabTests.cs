@@ -284,6 +284,30 @@ public sealed class BusinessCaseTabTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_archived_initiative_reads_as_archived_and_changes_again_only_once_restored()
+    {
+        await using (var db = _store.Context())
+        {
+            (await db.Initiatives.SingleAsync(i => i.Id == _assist)).ArchivedUtc = new DateTime(2026, 11, 12, 9, 0, 0, DateTimeKind.Utc);
+            await db.SaveChangesAsync();
+        }
+
+        var cut = Render();
+
+        Assert.Equal("Archived on 12 Nov 2026", cut.Find("[data-testid=initiative-page-archived]").TextContent.Trim());
+        Assert.Equal("This initiative is archived: restore it to change its business case.", cut.Find("[data-testid=business-case-read-only]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=cost-edit]"));
+        Assert.Empty(cut.FindAll("[data-testid=driver-add]"));
+
+        cut.Find("[data-testid=initiative-page-restore]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(4, cut.FindAll("[data-testid=cost-edit]").Count), Patience);
+        Assert.Empty(cut.FindAll("[data-testid=initiative-page-archived]"));
+        await using var check = _store.Context();
+        Assert.Null((await check.Initiatives.SingleAsync(i => i.Id == _assist)).ArchivedUtc);
+    }
+
+    [Fact]
     public void A_viewer_reads_the_business_case_without_any_edit_control()
     {
         _role = CxRoles.Viewer;
