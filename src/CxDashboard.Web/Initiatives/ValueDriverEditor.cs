@@ -13,72 +13,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CxDashboard.Web.Initiatives;
 
-/// <summary>How a scenario's KPI change is given.</summary>
-public enum ScenarioInput
-{
-    /// <summary>As a multiple of the base change (target − baseline).</summary>
-    Multiplier,
-    /// <summary>As an explicit change in the KPI's unit.</summary>
-    Explicit,
-}
-
-/// <summary>A scenario's KPI change as the driver form holds it.</summary>
-/// <param name="Input">Multiplier or explicit change.</param>
-/// <param name="Multiplier">The multiple of the base change (0.5).</param>
-/// <param name="Delta">The explicit change in the KPI's stored unit (−30 s, +0.02 for a rate).</param>
-public sealed record ScenarioDraft(ScenarioInput Input, double? Multiplier, double? Delta);
-
-/// <summary>A value driver as its form holds it, with the version it was loaded at (0 and 0 for a new one).</summary>
-/// <param name="Id">The driver; 0 for a new one.</param>
-/// <param name="InitiativeId">Its initiative.</param>
-/// <param name="BaselineId">The initiative's baseline (KPI and scope) it prices.</param>
-/// <param name="Name">What a reader sees.</param>
-/// <param name="Type">Its formula.</param>
-/// <param name="Factor">Cost reduction, revenue growth or retention.</param>
-/// <param name="IsHard">Hard (cash) or soft.</param>
-/// <param name="RiskPercent">TEI risk adjustment in percent, 0 to 100.</param>
-/// <param name="UnitValue">The type's unit value (hourly rate, cost per contact…).</param>
-/// <param name="SecondaryUnitValue">Cost per automated contact (deflection).</param>
-/// <param name="MarginPercent">Gross margin in percent.</param>
-/// <param name="Volume">A fixed volume instead of the KPI's measured one; null to use the measured one.</param>
-/// <param name="PerPoint">Referral conversions per NPS point.</param>
-/// <param name="Conservative">The conservative scenario's change.</param>
-/// <param name="Optimistic">The optimistic scenario's change.</param>
-/// <param name="ProjectedVolume">The volume projected months take; null for the volume above, or the last measured month's.</param>
-/// <param name="RampUpMonths">Months of partial effect before the full change.</param>
-/// <param name="Version">The version the form was loaded with.</param>
-public sealed record ValueDriverDraft(
-    int Id, int InitiativeId, int? BaselineId, string? Name, ValueDriverType Type, ValueFactor Factor, bool IsHard,
-    decimal? RiskPercent, decimal? UnitValue, decimal? SecondaryUnitValue, decimal? MarginPercent, decimal? Volume, decimal? PerPoint,
-    ScenarioDraft Conservative, ScenarioDraft Optimistic, decimal? ProjectedVolume, int? RampUpMonths, uint Version)
-{
-    /// <summary>The stored number a form field edits.</summary>
-    public decimal? ValueOf(DriverParameter parameter) => parameter switch
-    {
-        DriverParameter.UnitValue => UnitValue,
-        DriverParameter.SecondaryUnitValue => SecondaryUnitValue,
-        DriverParameter.Margin => MarginPercent,
-        DriverParameter.Volume => Volume,
-        _ => PerPoint,
-    };
-}
-
-/// <summary>What became of a value driver's save or removal.</summary>
-public abstract record ValueDriverSaveResult
-{
-    /// <summary>Stored (or removed), with its new version.</summary>
-    public sealed record Saved(ValueDriverDraft Current) : ValueDriverSaveResult;
-
-    /// <summary>Someone else changed it first: both versions and what differs; nothing was stored.</summary>
-    public sealed record Conflict(ValueDriverDraft Mine, ValueDriverDraft Theirs, IReadOnlyList<FieldDifference> Differences) : ValueDriverSaveResult;
-
-    /// <summary>Not stored: what is wrong with which field, and what to enter instead.</summary>
-    public sealed record Invalid(IReadOnlyDictionary<string, string> Errors) : ValueDriverSaveResult;
-
-    /// <summary>The driver or its initiative is no longer stored; nothing was saved.</summary>
-    public sealed record Gone(string Message) : ValueDriverSaveResult;
-}
-
 /// <summary>
 /// Adds, changes and removes an initiative's value drivers for the organisation's editors. A driver prices one of its
 /// initiative's baselines; its inputs are the ones its type's formula needs; a scenario change may not take its KPI out
@@ -111,7 +45,7 @@ public sealed class ValueDriverEditor(
             : null;
         var measured = baseline is not null && ScenarioCalculator.UsesVolume(draft.Type) && draft.Volume is null && draft.ProjectedVolume is null
             && await initiatives.LastMeasuredAsync(baseline.KpiId, baseline.ChannelId, baseline.PartnerId, baseline.SegmentId, cancellationToken) is not null;
-        var values = await ValuesAsync(cancellationToken);
+        var values = new KpiValueFormat(await FormatAsync(cancellationToken));
         var errors = Validate(draft, baseline, initiative.HorizonMonths, measured, values);
         if (errors.Count > 0) return new ValueDriverSaveResult.Invalid(errors);
 
@@ -294,24 +228,35 @@ public sealed class ValueDriverEditor(
         if (theirs is null) return DriverGone;
         var stored = Draft(theirs);
         var kpi = theirs.Baseline?.Kpi?.ToDefinition();
-        return new ValueDriverSaveResult.Conflict(mine, stored, Differences(mine, stored, kpi, await ValuesAsync(cancellationToken)));
+        var ids = new[] { mine.BaselineId, stored.BaselineId }.OfType<int>().Distinct().ToList();
+        var baselines = await fresh.Baselines.AsNoTracking().Include(b => b.Kpi).Where(b => ids.Contains(b.Id)).ToListAsync(cancellationToken);
+        var dimensions = await organisation.DimensionsAsync(cancellationToken);
+        string Label(int? id) => baselines.FirstOrDefault(b => b.Id == id) is { } b ? $"{b.Kpi!.Code} · {InitiativePlans.ScopeLabel(b, dimensions)}" : "—";
+        return new ValueDriverSaveResult.Conflict(mine, stored, Differences(mine, stored, kpi, await FormatAsync(cancellationToken), Label));
     }
 
-    /// <summary>The fields in which two versions of a driver differ, written (KPI changes in <paramref name="kpi"/>'s unit).</summary>
-    public static IReadOnlyList<FieldDifference> Differences(ValueDriverDraft mine, ValueDriverDraft theirs, KpiDefinition? kpi, KpiValueFormat values)
+    /// <summary>
+    /// The fields in which two versions of a driver differ, written: KPI changes in <paramref name="kpi"/>'s unit, the
+    /// baselines by <paramref name="baselineLabel"/>.
+    /// </summary>
+    public static IReadOnlyList<FieldDifference> Differences(
+        ValueDriverDraft mine, ValueDriverDraft theirs, KpiDefinition? kpi, FigureFormat format, Func<int?, string> baselineLabel)
     {
         ArgumentNullException.ThrowIfNull(mine);
         ArgumentNullException.ThrowIfNull(theirs);
-        ArgumentNullException.ThrowIfNull(values);
-        string N(decimal? v) => v is { } x ? x.ToString("#,##0.####", CultureInfo.InvariantCulture) : "—";
+        ArgumentNullException.ThrowIfNull(format);
+        ArgumentNullException.ThrowIfNull(baselineLabel);
+        var culture = format.Culture;
+        var values = new KpiValueFormat(format);
+        string N(decimal? v) => v is { } x ? x.ToString("#,##0.####", culture) : "—";
         string S(ScenarioDraft s) => s.Input == ScenarioInput.Multiplier
-            ? "× " + (s.Multiplier?.ToString("0.##", CultureInfo.InvariantCulture) ?? "—") + " of the base change"
-            : kpi is null ? s.Delta?.ToString(CultureInfo.InvariantCulture) ?? "—" : values.Delta(kpi, s.Delta);
+            ? "× " + (s.Multiplier?.ToString("0.##", culture) ?? "—") + " of the base change"
+            : kpi is null ? s.Delta?.ToString(culture) ?? "—" : values.Delta(kpi, s.Delta);
         var all = new List<(string, string, string)>
         {
             ("Name", mine.Name?.Trim() ?? "", theirs.Name ?? ""),
             ("Type", ValueDriverCatalog.Of(mine.Type).Name, ValueDriverCatalog.Of(theirs.Type).Name),
-            ("Baseline", mine.BaselineId?.ToString(CultureInfo.InvariantCulture) ?? "—", theirs.BaselineId?.ToString(CultureInfo.InvariantCulture) ?? "—"),
+            ("KPI and baseline", baselineLabel(mine.BaselineId), baselineLabel(theirs.BaselineId)),
             ("Factor", FactorName(mine.Factor), FactorName(theirs.Factor)),
             ("Hard or soft", mine.IsHard ? "Hard" : "Soft", theirs.IsHard ? "Hard" : "Soft"),
             ("Risk", N(mine.RiskPercent) + " %", N(theirs.RiskPercent) + " %"),
@@ -321,7 +266,7 @@ public sealed class ValueDriverEditor(
         all.Add(("Conservative", S(mine.Conservative), S(theirs.Conservative)));
         all.Add(("Optimistic", S(mine.Optimistic), S(theirs.Optimistic)));
         all.Add(("Projected volume", N(mine.ProjectedVolume), N(theirs.ProjectedVolume)));
-        all.Add(("Ramp-up months", mine.RampUpMonths?.ToString(CultureInfo.InvariantCulture) ?? "—", theirs.RampUpMonths?.ToString(CultureInfo.InvariantCulture) ?? "—"));
+        all.Add(("Ramp-up months", mine.RampUpMonths?.ToString(culture) ?? "—", theirs.RampUpMonths?.ToString(culture) ?? "—"));
         return all.Where(d => d.Item2 != d.Item3).Select(d => new FieldDifference(d.Item1, d.Item2, d.Item3)).ToList();
     }
 
@@ -345,10 +290,10 @@ public sealed class ValueDriverEditor(
             d.ProjectedVolume, d.RampUpMonths, d.Version);
     }
 
-    private async Task<KpiValueFormat> ValuesAsync(CancellationToken cancellationToken)
+    private async Task<FigureFormat> FormatAsync(CancellationToken cancellationToken)
     {
         var settings = await organisation.SettingsAsync(cancellationToken);
-        return new KpiValueFormat(new FigureFormat(settings.Culture, settings.Currency));
+        return new FigureFormat(settings.Culture, settings.Currency);
     }
 
     private static ValueDriverSaveResult.Gone DriverGone => new(

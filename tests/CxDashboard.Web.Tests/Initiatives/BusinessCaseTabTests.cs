@@ -22,6 +22,9 @@ namespace CxDashboard.Web.Tests.Initiatives;
 public sealed class BusinessCaseTabTests : IAsyncLifetime
 {
     private readonly InitiativeStore _store = new();
+    // Waits end as soon as what they wait for is there; a busy machine may take a few seconds to render it.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
     private readonly BunitContext _ctx = new();
     private string _role = CxRoles.Editor;
     private int? _partner;
@@ -70,13 +73,13 @@ public sealed class BusinessCaseTabTests : IAsyncLifetime
         var cut = Render();
 
         cut.FindAll("[data-testid=cost-edit]")[0].Click();
-        cut.WaitForAssertion(() => cut.Find("[data-testid=cost-edit-row]"));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=cost-edit-row]"), Patience);
         cut.Find("[data-testid=cost-amount-field]").Change("24500");
         cut.Find("[data-testid=cost-risk-field]").Change("8");
         cut.Find("[data-testid=cost-end-field]").Change("2027-12");
         cut.Find("[data-testid=cost-save]").Click();
 
-        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=cost-edit-row]")));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=cost-edit-row]")), Patience);
         Assert.Equal("$24,500 a month", cut.FindAll("[data-testid=cost-amount]")[0].TextContent);
         Assert.Equal("8.0%", cut.FindAll("[data-testid=cost-risk]")[0].TextContent);
         await using var db = _store.Context();
@@ -92,7 +95,7 @@ public sealed class BusinessCaseTabTests : IAsyncLifetime
         var cut = Render();
 
         cut.Find("[data-testid=cost-add]").Click();
-        cut.WaitForAssertion(() => cut.Find("[data-testid=cost-edit-row]"));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=cost-edit-row]"), Patience);
         cut.Find("[data-testid=cost-name-field]").Change("Speech analytics add-on");
         await cut.InvokeAsync(() => cut.FindComponents<MudSelect<CostRecurrence>>().Single().Instance.ValueChanged.InvokeAsync(CostRecurrence.Monthly));
         cut.Find("[data-testid=cost-amount-field]").Change("-1200");
@@ -101,7 +104,7 @@ public sealed class BusinessCaseTabTests : IAsyncLifetime
         cut.Find("[data-testid=cost-end-field]").Change("2026-01");
         cut.Find("[data-testid=cost-save]").Click();
 
-        cut.WaitForAssertion(() => Assert.Contains("A cost cannot be negative", cut.Find("[data-testid=cost-edit-row]").TextContent, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("A cost cannot be negative", cut.Find("[data-testid=cost-edit-row]").TextContent, StringComparison.Ordinal), Patience);
         var row = cut.Find("[data-testid=cost-edit-row]").TextContent;
         Assert.Contains("Give the risk adjustment as a percentage from 0 to 100", row, StringComparison.Ordinal);
         Assert.Contains("The cost ends (2026-01) before it starts (2026-03)", row, StringComparison.Ordinal);
@@ -119,7 +122,7 @@ public sealed class BusinessCaseTabTests : IAsyncLifetime
     {
         var cut = Render();
         cut.FindAll("[data-testid=cost-edit]")[0].Click();
-        cut.WaitForAssertion(() => cut.Find("[data-testid=cost-edit-row]"));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=cost-edit-row]"), Patience);
         cut.Find("[data-testid=cost-amount-field]").Change("25000");
 
         int costId;
@@ -129,7 +132,7 @@ public sealed class BusinessCaseTabTests : IAsyncLifetime
 
         cut.Find("[data-testid=cost-save]").Click();
 
-        cut.WaitForAssertion(() => cut.Find("[data-testid=cost-conflict]"));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=cost-conflict]"), Patience);
         var differences = cut.FindAll("[data-testid=cost-conflict] [data-testid=conflict-row]")
             .Select(r => string.Join(" | ", r.QuerySelectorAll("td").Select(td => td.TextContent))).ToList();
         Assert.Equal(["Amount | $25,000 | $21,000"], differences);
@@ -139,7 +142,7 @@ public sealed class BusinessCaseTabTests : IAsyncLifetime
 
         cut.Find("[data-testid=cost-conflict] [data-testid=keep-mine]").Click();
 
-        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=cost-edit-row]")));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=cost-edit-row]")), Patience);
         Assert.Equal("$25,000 a month", cut.FindAll("[data-testid=cost-amount]")[0].TextContent);
         await using var check = _store.Context();
         Assert.Equal(25_000m, (await check.CostItems.SingleAsync(c => c.Id == costId)).Amount);
@@ -150,7 +153,7 @@ public sealed class BusinessCaseTabTests : IAsyncLifetime
     {
         var cut = Render();
         cut.Find("[data-testid=driver-add]").Click();
-        cut.WaitForAssertion(() => cut.Find("[data-testid=driver-form]"));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=driver-form]"), Patience);
         var churn = await BaselineIdAsync("CHURN");
 
         await cut.InvokeAsync(() => Select<ValueDriverType>(cut, "driver-type-field").ValueChanged.InvokeAsync(ValueDriverType.Deflection));
@@ -165,13 +168,13 @@ public sealed class BusinessCaseTabTests : IAsyncLifetime
         cut.Find("[data-testid=driver-Margin]").Change("55");
         cut.Find("[data-testid=driver-save]").Click();
 
-        cut.WaitForAssertion(() => Assert.Contains("ARPU (monthly) is missing: the churn reduction (flat) formula needs it.", cut.Find("[data-testid=driver-form]").TextContent, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("ARPU (monthly) is missing: the churn reduction (flat) formula needs it.", cut.Find("[data-testid=driver-form]").TextContent, StringComparison.Ordinal), Patience);
         Assert.Equal("55", cut.Find("[data-testid=driver-Margin]").GetAttribute("value"));
 
         cut.Find("[data-testid=driver-UnitValue]").Change("52");
         cut.Find("[data-testid=driver-save]").Click();
 
-        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=driver-form]")));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=driver-form]")), Patience);
         Assert.Equal(5, cut.FindAll("[data-testid=driver]").Count);
         await using var db = _store.Context();
         var stored = await db.ValueDrivers.SingleAsync(d => d.Name == "Churn reduction (flat), all channels");
@@ -185,13 +188,13 @@ public sealed class BusinessCaseTabTests : IAsyncLifetime
         var cut = Render();
         // The second driver prices FCR on voice: 70.1 % before, 76.0 % targeted.
         cut.FindAll("[data-testid=driver-edit]")[1].Click();
-        cut.WaitForAssertion(() => cut.Find("[data-testid=driver-form]"));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=driver-form]"), Patience);
 
         await cut.InvokeAsync(() => Select<ScenarioInput>(cut, "driver-optimistic-input").ValueChanged.InvokeAsync(ScenarioInput.Explicit));
         cut.Find("[data-testid=driver-optimistic-delta]").Change("35");
         cut.Find("[data-testid=driver-save]").Click();
 
-        cut.WaitForAssertion(() => Assert.Contains("In the optimistic scenario FCR would be 105.1%", cut.Find("[data-testid=driver-optimistic]").TextContent, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("In the optimistic scenario FCR would be 105.1%", cut.Find("[data-testid=driver-optimistic]").TextContent, StringComparison.Ordinal), Patience);
         Assert.Contains("a rate stays between 0 and 100 %: enter a change from −70.1 pp to +29.9 pp.", cut.Find("[data-testid=driver-optimistic]").TextContent, StringComparison.Ordinal);
         Assert.Equal("35", cut.Find("[data-testid=driver-optimistic-delta]").GetAttribute("value"));
         await using var db = _store.Context();
@@ -200,7 +203,7 @@ public sealed class BusinessCaseTabTests : IAsyncLifetime
         cut.Find("[data-testid=driver-optimistic-delta]").Change("9");
         cut.Find("[data-testid=driver-save]").Click();
 
-        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=driver-form]")));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=driver-form]")), Patience);
         await using var check = _store.Context();
         Assert.Equal(0.09, (await check.ValueDrivers.SingleAsync(d => d.Name == "Repeat-contact avoidance, voice")).OptimisticDelta!.Value, 10);
         Assert.Equal("+9.0 pp", cut.FindAll("[data-testid=driver]")[1].QuerySelectorAll("[data-testid=scenario-change]")[2].TextContent);
@@ -227,7 +230,7 @@ public sealed class BusinessCaseTabTests : IAsyncLifetime
         var cut = Render();
         Assert.Contains("CONTAINMENT has no measurements for Voice · all partners · all segments", cut.Find("[data-testid=baseline-no-data]").TextContent, StringComparison.Ordinal);
         cut.Find("[data-testid=driver-add]").Click();
-        cut.WaitForAssertion(() => cut.Find("[data-testid=driver-form]"));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=driver-form]"), Patience);
         await cut.InvokeAsync(() => Select<int?>(cut, "driver-baseline-field").ValueChanged.InvokeAsync(baselineId));
 
         Assert.Contains("Load CONTAINMENT data for this scope on the Data page, or give the driver a projected volume.", cut.Find("[data-testid=driver-no-data]").TextContent, StringComparison.Ordinal);
@@ -236,17 +239,72 @@ public sealed class BusinessCaseTabTests : IAsyncLifetime
         cut.Find("[data-testid=driver-SecondaryUnitValue]").Change("0.85");
         cut.Find("[data-testid=driver-save]").Click();
 
-        cut.WaitForAssertion(() => Assert.Contains("CONTAINMENT has no measurements over this driver's scope, so there is no measured volume to project with", cut.Find("[data-testid=driver-form]").TextContent, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("CONTAINMENT has no measurements over this driver's scope, so there is no measured volume to project with", cut.Find("[data-testid=driver-form]").TextContent, StringComparison.Ordinal), Patience);
         await using (var db = _store.Context())
             Assert.False(await db.ValueDrivers.AnyAsync(d => d.BaselineId == baselineId));
 
         cut.Find("[data-testid=driver-projected-volume]").Change("40000");
         cut.Find("[data-testid=driver-save]").Click();
 
-        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=driver-form]")));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=driver-form]")), Patience);
         var card = cut.FindAll("[data-testid=driver]").Single(d => d.QuerySelector("[data-testid=driver-kpi]")!.TextContent.StartsWith("CONTAINMENT", StringComparison.Ordinal));
         Assert.Contains("CONTAINMENT has no measurements", card.QuerySelector("[data-testid=driver-warning]")!.TextContent, StringComparison.Ordinal);
         Assert.StartsWith("40,000 contacts per month, the projected volume entered on the driver", card.QuerySelector("[data-testid=driver-volume]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task When_another_editor_saved_the_driver_first_both_versions_are_shown_and_the_editor_takes_theirs()
+    {
+        var cut = Render();
+        cut.FindAll("[data-testid=driver-edit]")[0].Click();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=driver-form]"), Patience);
+        cut.Find("[data-testid=driver-risk-field]").Change("15");
+
+        var ana = _store.Services("ana@harbour.demo", CxRoles.Editor).CreateScope().ServiceProvider.GetRequiredService<ValueDriverEditor>();
+        await using (var db = _store.Context())
+        {
+            var stored = ValueDriverEditor.Draft(await db.ValueDrivers.AsNoTracking().SingleAsync(d => d.Name == "Handle-time savings, voice"));
+            Assert.IsType<ValueDriverSaveResult.Saved>(await ana.SaveAsync(stored with { RiskPercent = 12m, Optimistic = new ScenarioDraft(ScenarioInput.Explicit, 1.5, -70) }));
+        }
+
+        cut.Find("[data-testid=driver-save]").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=driver-conflict]"), Patience);
+        var differences = cut.FindAll("[data-testid=driver-conflict] [data-testid=conflict-row]")
+            .Select(r => string.Join(" | ", r.QuerySelectorAll("td").Select(td => td.TextContent))).ToList();
+        Assert.Equal(["Risk | 15 % | 12 %", "Optimistic | × 1.5 of the base change | −70 s"], differences);
+        Assert.Equal("15", cut.Find("[data-testid=driver-risk-field]").GetAttribute("value"));
+
+        cut.Find("[data-testid=driver-conflict] [data-testid=use-theirs]").Click();
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=driver-form]")), Patience);
+        Assert.Equal("12.0%", cut.FindAll("[data-testid=driver]")[0].QuerySelector("[data-testid=driver-risk]")!.TextContent);
+        await using var check = _store.Context();
+        Assert.Equal(0.12m, (await check.ValueDrivers.SingleAsync(d => d.Name == "Handle-time savings, voice")).Risk);
+    }
+
+    [Fact]
+    public async Task An_archived_initiative_reads_as_archived_and_changes_again_only_once_restored()
+    {
+        await using (var db = _store.Context())
+        {
+            (await db.Initiatives.SingleAsync(i => i.Id == _assist)).ArchivedUtc = new DateTime(2026, 11, 12, 9, 0, 0, DateTimeKind.Utc);
+            await db.SaveChangesAsync();
+        }
+
+        var cut = Render();
+
+        Assert.Equal("Archived on 12 Nov 2026", cut.Find("[data-testid=initiative-page-archived]").TextContent.Trim());
+        Assert.Equal("This initiative is archived: restore it to change its business case.", cut.Find("[data-testid=business-case-read-only]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=cost-edit]"));
+        Assert.Empty(cut.FindAll("[data-testid=driver-add]"));
+
+        cut.Find("[data-testid=initiative-page-restore]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(4, cut.FindAll("[data-testid=cost-edit]").Count), Patience);
+        Assert.Empty(cut.FindAll("[data-testid=initiative-page-archived]"));
+        await using var check = _store.Context();
+        Assert.Null((await check.Initiatives.SingleAsync(i => i.Id == _assist)).ArchivedUtc);
     }
 
     [Fact]
@@ -283,7 +341,7 @@ public sealed class BusinessCaseTabTests : IAsyncLifetime
     {
         var cut = Render();
         cut.Find("[data-testid=initiative-edit]").Click();
-        cut.WaitForAssertion(() => cut.Find("[data-testid=initiative-form]"));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=initiative-form]"), Patience);
         cut.Find("[data-testid=initiative-owner-field]").Change("Marcus Bell and Ana Ruiz");
 
         var ana = _store.Services("ana@harbour.demo", CxRoles.Editor).CreateScope().ServiceProvider.GetRequiredService<InitiativeEditor>();
@@ -292,14 +350,14 @@ public sealed class BusinessCaseTabTests : IAsyncLifetime
 
         cut.Find("[data-testid=initiative-save]").Click();
 
-        cut.WaitForAssertion(() => cut.Find("[data-testid=initiative-conflict]"));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=initiative-conflict]"), Patience);
         var differences = cut.FindAll("[data-testid=initiative-conflict] [data-testid=conflict-row]")
             .Select(r => string.Join(" | ", r.QuerySelectorAll("td").Select(td => td.TextContent))).ToList();
         Assert.Equal(["Owner | Marcus Bell and Ana Ruiz | Ana Ruiz, Contact Centre Operations", "Horizon | 36 months | 48 months"], differences);
 
         cut.Find("[data-testid=initiative-conflict] [data-testid=use-theirs]").Click();
 
-        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=initiative-form]")));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=initiative-form]")), Patience);
         Assert.Equal("Ana Ruiz, Contact Centre Operations", cut.Find("[data-testid=initiative-page-owner]").TextContent);
         await using var db = _store.Context();
         Assert.Equal(48, (await db.Initiatives.SingleAsync(i => i.Id == _assist)).HorizonMonths);
@@ -309,7 +367,7 @@ public sealed class BusinessCaseTabTests : IAsyncLifetime
     {
         _ctx.Services.GetRequiredService<NavigationManager>().NavigateTo($"/initiatives/{_assist}");
         var cut = _ctx.Render<InitiativePage>(p => p.Add(x => x.Id, _assist));
-        cut.WaitForAssertion(() => cut.Find("[data-testid=business-case]"), TimeSpan.FromSeconds(30));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=business-case]"), Patience);
         return cut;
     }
 

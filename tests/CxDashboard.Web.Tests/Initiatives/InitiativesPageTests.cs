@@ -18,6 +18,9 @@ namespace CxDashboard.Web.Tests.Initiatives;
 public sealed class InitiativesPageTests : IAsyncLifetime
 {
     private readonly InitiativeStore _store = new();
+    // Waits end as soon as what they wait for is there; a busy machine may take a few seconds to render it.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
     private readonly BunitContext _ctx = new();
     private string _role = CxRoles.Editor;
     private int? _partner;
@@ -90,7 +93,7 @@ public sealed class InitiativesPageTests : IAsyncLifetime
     {
         var cut = Render();
         cut.Find("[data-testid=initiative-new]").Click();
-        cut.WaitForAssertion(() => cut.Find("[data-testid=initiative-form]"));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=initiative-form]"), Patience);
 
         cut.Find("[data-testid=initiative-owner-field]").Change("Sofia Lind, Retention");
         cut.Find("[data-testid=initiative-horizon]").Change("0");
@@ -98,7 +101,7 @@ public sealed class InitiativesPageTests : IAsyncLifetime
         cut.Find("[data-testid=initiative-start-field]").Change("2027-13");
         cut.Find("[data-testid=initiative-save]").Click();
 
-        cut.WaitForAssertion(() => Assert.Contains("Give the initiative a name of 1 to 160 characters.", cut.Find("[data-testid=initiative-form]").TextContent, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("Give the initiative a name of 1 to 160 characters.", cut.Find("[data-testid=initiative-form]").TextContent, StringComparison.Ordinal), Patience);
         var form = cut.Find("[data-testid=initiative-form]").TextContent;
         Assert.Contains("Give the months the business case covers, from 1 to 120", form, StringComparison.Ordinal);
         Assert.Contains("Give the annual discount rate as a percentage from 0 to 100", form, StringComparison.Ordinal);
@@ -116,7 +119,7 @@ public sealed class InitiativesPageTests : IAsyncLifetime
 
         var navigation = _ctx.Services.GetRequiredService<NavigationManager>();
         await using var check = _store.Context();
-        cut.WaitForAssertion(() => Assert.EndsWith($"/initiatives/{check.Initiatives.Single(i => i.Name == "Proactive renewal calls").Id}", navigation.Uri, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.EndsWith($"/initiatives/{check.Initiatives.Single(i => i.Name == "Proactive renewal calls").Id}", navigation.Uri, StringComparison.Ordinal), Patience);
         var created = await check.Initiatives.SingleAsync(i => i.Name == "Proactive renewal calls");
         Assert.Equal(("Sofia Lind, Retention", 202611, 24, 0.08m, Data.Model.InitiativeStatus.Proposed),
             (created.Owner, created.StartMonth, created.HorizonMonths, created.DiscountRate, created.Status));
@@ -129,12 +132,12 @@ public sealed class InitiativesPageTests : IAsyncLifetime
     {
         var cut = Render();
         cut.Find("[data-testid=initiative-new]").Click();
-        cut.WaitForAssertion(() => cut.Find("[data-testid=initiative-form]"));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=initiative-form]"), Patience);
         cut.Find("[data-testid=initiative-name]").Change(InitiativeStore.AgentAssist);
         cut.Find("[data-testid=initiative-owner-field]").Change("Someone");
         cut.Find("[data-testid=initiative-save]").Click();
 
-        cut.WaitForAssertion(() => Assert.Contains($"Another initiative is already called \"{InitiativeStore.AgentAssist}\"", cut.Find("[data-testid=initiative-form]").TextContent, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains($"Another initiative is already called \"{InitiativeStore.AgentAssist}\"", cut.Find("[data-testid=initiative-form]").TextContent, StringComparison.Ordinal), Patience);
         await using var db = _store.Context();
         Assert.Equal(3, await db.Initiatives.CountAsync());
     }
@@ -146,7 +149,7 @@ public sealed class InitiativesPageTests : IAsyncLifetime
 
         cut.FindAll("[data-testid=initiative-archive]")[1].Click();
 
-        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=initiative-row]").Count));
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=initiative-row]").Count), Patience);
         Assert.DoesNotContain(InitiativeStore.AgentAssist, cut.Find("[data-testid=initiative-list]").TextContent, StringComparison.Ordinal);
         await using (var db = _store.Context())
             Assert.NotNull((await db.Initiatives.SingleAsync(i => i.Name == InitiativeStore.AgentAssist)).ArchivedUtc);
@@ -156,12 +159,12 @@ public sealed class InitiativesPageTests : IAsyncLifetime
 
         cut.Find("[data-testid=show-archived]").Change(true);
 
-        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=initiative-row]").Count));
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=initiative-row]").Count), Patience);
         var archived = cut.FindAll("[data-testid=initiative-row]")[1];
         Assert.StartsWith("Archived ", archived.QuerySelector("[data-testid=initiative-archived]")!.TextContent, StringComparison.Ordinal);
         archived.QuerySelector("[data-testid=initiative-restore]")!.Click();
 
-        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=initiative-archived]")));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=initiative-archived]")), Patience);
         await using var check = _store.Context();
         Assert.Null((await check.Initiatives.SingleAsync(i => i.Name == InitiativeStore.AgentAssist)).ArchivedUtc);
     }
@@ -197,7 +200,7 @@ public sealed class InitiativesPageTests : IAsyncLifetime
     {
         _ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("/initiatives");
         var cut = _ctx.Render<InitiativesPage>();
-        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=initiative-row]")), TimeSpan.FromSeconds(30));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=initiative-row]")), Patience);
         return cut;
     }
 }

@@ -168,7 +168,7 @@ public sealed partial class ValueDriverForm
         (_type, _baselineId, _name, _factor, _hard, _risk) = (draft.Type, draft.BaselineId, draft.Name, draft.Factor, draft.IsHard, draft.RiskPercent);
         foreach (var parameter in Enum.GetValues<DriverParameter>()) _inputs[parameter] = draft.ValueOf(parameter);
         (_conservative, _optimistic, _projectedVolume, _rampUp) = (draft.Conservative, draft.Optimistic, draft.ProjectedVolume, draft.RampUpMonths);
-        if (draft.Id == 0 && string.IsNullOrWhiteSpace(_name)) _name = "";
+        if (draft.Id == 0 && string.IsNullOrWhiteSpace(_name)) _name = SuggestedName;
     }
 
     private bool Has(string field) => _errors.ContainsKey(field);
