@@ -155,9 +155,9 @@ public static class ScenarioCalculator
         return (monthly, null);
     }
 
-    /// <summary>True for the driver types whose formula multiplies by a volume.</summary>
-    internal static bool UsesVolume(ValueDriverType type) =>
-        type is not (ValueDriverType.ComplaintsAndReturns or ValueDriverType.ChurnValueOfChurn);
+    /// <summary>True for the driver types whose formula multiplies by a volume (an agreed amount, complaints and the value of churn do not).</summary>
+    public static bool UsesVolume(ValueDriverType type) =>
+        type is not (ValueDriverType.ComplaintsAndReturns or ValueDriverType.ChurnValueOfChurn or ValueDriverType.ManualAmount);
 
     private static decimal FactorSum(List<ProjectedDriver> drivers, ValueFactor factor, int t) =>
         drivers.Where(d => d.Factor == factor).Sum(d => d.Counted[t]);

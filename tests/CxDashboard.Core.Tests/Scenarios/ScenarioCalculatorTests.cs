@@ -307,4 +307,19 @@ public sealed class ScenarioCalculatorTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => ScenarioCalculator.Project(VoiceYear() with { HorizonMonths = 0 }, ScenarioKind.Base));
     }
+
+    [Fact]
+    public void An_agreed_amount_is_projected_without_a_volume()
+    {
+        var agreed = new ScenarioDriver(
+            new ValueDriverSpec("Agreed saving", ValueDriverType.ManualAmount, "AHT", ValueFactor.CostReduction, false, 0.20m,
+                new DriverParameters(UnitValue: 10_000m)),
+            0, 0, ScenarioDelta.BaseDelta, ScenarioDelta.BaseDelta);
+
+        var projection = ScenarioCalculator.Project(VoiceYear() with { Drivers = [agreed] }, ScenarioKind.Base);
+
+        // $10,000 a month agreed, × (1 − 20 %).
+        Assert.Null(projection.NotApplicableReason);
+        Assert.All(projection.Months, m => Assert.Equal(8_000m, m.CostReduction));
+    }
 }
