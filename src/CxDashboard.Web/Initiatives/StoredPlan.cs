@@ -1,0 +1,85 @@
+using System.Globalization;
+using CxDashboard.Core.CashFlows;
+using CxDashboard.Core.Scenarios;
+using CxDashboard.Core.Time;
+using CxDashboard.Core.Value;
+using CxDashboard.Data.Model;
+using CxDashboard.Data.Queries;
+using CxDashboard.Web.Board;
+
+namespace CxDashboard.Web.Initiatives;
+
+/// <summary>The volume of a driver's KPI and scope in the last month that has one.</summary>
+/// <param name="Month">That month.</param>
+/// <param name="Volume">The KPI's volume in it: its denominator or weight summed over the scope.</param>
+internal sealed record MeasuredVolume(YearMonth Month, double Volume);
+
+/// <summary>
+/// The returns tab's reading of a stored initiative as Core's <see cref="InitiativePlan"/>, kept in this one class so that
+/// it can give way to the initiatives page's shared mapper without touching anything else. A driver's projected volume
+/// is its own projected volume, else its fixed volume, else the volume of the last measured month of its KPI and scope,
+/// and its lineage says which.
+/// </summary>
+internal static class StoredPlan
+{
+    /// <summary>The plan, each driver's basis in plan order, and what the reader should know about it.</summary>
+    public static (InitiativePlan Plan, IReadOnlyList<DriverBasis> Basis, IReadOnlyList<string> Notes) Of(
+        Initiative initiative, Dimensions dimensions, IReadOnlyDictionary<int, MeasuredVolume> lastMeasured)
+    {
+        ArgumentNullException.ThrowIfNull(initiative);
+        ArgumentNullException.ThrowIfNull(dimensions);
+        ArgumentNullException.ThrowIfNull(lastMeasured);
+        var drivers = new List<ScenarioDriver>();
+        var basis = new List<DriverBasis>();
+        var notes = new List<string>();
+        foreach (var driver in initiative.ValueDrivers.OrderBy(d => d.Id))
+        {
+            if (driver.Baseline is not { Kpi: not null } baseline) continue;
+            var kpi = baseline.Kpi.ToDefinition();
+            var scope = RoxBoardService.ScopeLabel(baseline, dimensions);
+            var volumeLabel = DriverBasis.VolumeLabelOf(driver.Type);
+            var (projected, volumeSource) = Volume(driver, kpi.DenominatorLabel ?? volumeLabel, kpi.Code, scope, lastMeasured);
+            if (projected is null && ScenarioCalculator.UsesVolume(driver.Type))
+                notes.Add($"{driver.Name} has no projected volume and {kpi.Code} has no measured {volumeLabel} over {scope} to take one from: set its projected volume in the business case.");
+            if (baseline.Target is null)
+                notes.Add($"{driver.Name} has no target for {kpi.Code}, so its base scenario changes nothing: set a target in the business case.");
+
+            drivers.Add(new ScenarioDriver(
+                new ValueDriverSpec(driver.Name, driver.Type, kpi.Code, driver.Factor, driver.IsHard, driver.Risk, driver.Parameters),
+                baseline.Value,
+                baseline.Target ?? baseline.Value,
+                driver.ConservativeDelta is { } conservative ? ScenarioDelta.Explicit(conservative) : ScenarioDelta.Times(driver.ConservativeMultiplier),
+                driver.OptimisticDelta is { } optimistic ? ScenarioDelta.Explicit(optimistic) : ScenarioDelta.Times(driver.OptimisticMultiplier),
+                projected,
+                driver.RampUpMonths,
+                new DriverScope(baseline.ChannelId, baseline.PartnerId, baseline.SegmentId)));
+            basis.Add(new DriverBasis(
+                kpi, scope,
+                $"baseline of {initiative.Name}, measured {YearMonth.FromKey(baseline.PeriodStart)} to {YearMonth.FromKey(baseline.PeriodEnd)}",
+                volumeLabel, volumeSource));
+        }
+
+        var costs = initiative.CostItems.OrderBy(c => c.Id).Select(c => new CostItemSpec(
+            c.Name, c.Category, c.Nature, c.Recurrence, c.Amount,
+            YearMonth.FromKey(c.StartMonth), c.EndMonth is { } end ? YearMonth.FromKey(end) : null, c.Risk)).ToList();
+        var plan = new InitiativePlan(
+            initiative.Name, YearMonth.FromKey(initiative.StartMonth), initiative.HorizonMonths, drivers, costs, initiative.DiscountRate);
+        return (plan, basis, notes);
+    }
+
+    /// <summary>
+    /// The volume a projection takes for <paramref name="driver"/>, or null to leave Core its fixed volume (or none),
+    /// with where it came from.
+    /// </summary>
+    private static (decimal? Volume, string? Source) Volume(
+        ValueDriver driver, string measuredWhat, string kpiCode, string scope, IReadOnlyDictionary<int, MeasuredVolume> lastMeasured)
+    {
+        if (!ScenarioCalculator.UsesVolume(driver.Type)) return (null, null);
+        if (driver.ProjectedVolume is { } projected) return (projected, "projected volume set on the driver");
+        if (driver.Volume is not null) return (null, "volume set on the driver, the same in every month");
+        if (lastMeasured.TryGetValue(driver.Id, out var measured) && double.IsFinite(measured.Volume) && measured.Volume > 0)
+            return ((decimal)measured.Volume, string.Create(CultureInfo.InvariantCulture,
+                $"{measuredWhat.ToLowerInvariant()} measured in {measured.Month}, the last month with data for {kpiCode} over {scope}: the driver has no projected volume of its own"));
+        return (null, null);
+    }
+}
