@@ -155,7 +155,10 @@ public static class ScenarioCalculator
         return (monthly, null);
     }
 
-    /// <summary>True for the driver types whose formula multiplies by a volume (an agreed amount, complaints and the value of churn do not).</summary>
+    /// <summary>
+    /// True for the driver types whose formula multiplies by a volume (contacts, hires, headcount, leads, customers): all
+    /// but complaints and returns, the value of churn and an agreed amount.
+    /// </summary>
     public static bool UsesVolume(ValueDriverType type) =>
         type is not (ValueDriverType.ComplaintsAndReturns or ValueDriverType.ChurnValueOfChurn or ValueDriverType.ManualAmount);
 

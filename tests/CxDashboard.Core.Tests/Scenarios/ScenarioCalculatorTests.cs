@@ -240,6 +240,21 @@ public sealed class ScenarioCalculatorTests
     }
 
     [Fact]
+    public void An_agreed_amount_is_projected_without_a_volume()
+    {
+        // An agreed $12,500 a month multiplies nothing: it needs neither a projected nor a measured volume.
+        var agreed = new ScenarioDriver(
+            new ValueDriverSpec("Brand uplift (agreed)", ValueDriverType.ManualAmount, "NPS", ValueFactor.RevenueGrowth, false, 0.20m,
+                new DriverParameters(UnitValue: 12_500m)),
+            Baseline: 20, Target: 25, ScenarioDelta.Times(0.5), ScenarioDelta.Times(1.5));
+
+        var projection = ScenarioCalculator.Project(VoiceYear() with { Drivers = [agreed], HorizonMonths = 2 }, ScenarioKind.Base);
+
+        Assert.Null(projection.NotApplicableReason);
+        Assert.Equal([10_000m, 10_000m], projection.Months.Select(m => m.RevenueGrowth));
+    }
+
+    [Fact]
     public void A_zero_baseline_churn_is_not_applicable_not_an_exception()
     {
         var churn = new ScenarioDriver(
@@ -306,20 +321,5 @@ public sealed class ScenarioCalculatorTests
     public void A_horizon_under_one_month_is_rejected()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => ScenarioCalculator.Project(VoiceYear() with { HorizonMonths = 0 }, ScenarioKind.Base));
-    }
-
-    [Fact]
-    public void An_agreed_amount_is_projected_without_a_volume()
-    {
-        var agreed = new ScenarioDriver(
-            new ValueDriverSpec("Agreed saving", ValueDriverType.ManualAmount, "AHT", ValueFactor.CostReduction, false, 0.20m,
-                new DriverParameters(UnitValue: 10_000m)),
-            0, 0, ScenarioDelta.BaseDelta, ScenarioDelta.BaseDelta);
-
-        var projection = ScenarioCalculator.Project(VoiceYear() with { Drivers = [agreed] }, ScenarioKind.Base);
-
-        // $10,000 a month agreed, × (1 − 20 %).
-        Assert.Null(projection.NotApplicableReason);
-        Assert.All(projection.Months, m => Assert.Equal(8_000m, m.CostReduction));
     }
 }
