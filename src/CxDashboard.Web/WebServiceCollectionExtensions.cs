@@ -33,6 +33,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<Kpis.MeasurementEditor>();
         services.AddScoped<Kpis.BaselineEditor>();
         services.AddScoped<Initiatives.InitiativeReturnsService>();
+        services.AddScoped<Initiatives.WhatIfService>();
         services.AddCxHardening();
         return services;
     }

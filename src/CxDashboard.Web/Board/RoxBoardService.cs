@@ -83,8 +83,7 @@ public sealed class RoxBoardService(MeasurementQueries measurements, Organisatio
             ? (await organisation.DimensionsAsync(cancellationToken)).Partners.FirstOrDefault(p => p.Id == partner)?.Name ?? "one partner"
             : null;
 
-    /// <summary>Stored initiatives as the board prices them, with each driver's actuals from its start to <paramref name="month"/>; also an initiative's realized value on its returns tab.</summary>
-    internal async Task<IReadOnlyList<InitiativeInputs>> InitiativeInputsAsync(
+    private async Task<IReadOnlyList<InitiativeInputs>> InitiativeInputsAsync(
         IReadOnlyList<Initiative> initiatives, YearMonth month, CancellationToken cancellationToken)
     {
         var dimensions = await organisation.DimensionsAsync(cancellationToken);
@@ -141,8 +140,7 @@ public sealed class RoxBoardService(MeasurementQueries measurements, Organisatio
         return tiles;
     }
 
-    /// <summary>A driver's scope in words: "Voice · all partners · all segments".</summary>
-    internal static string ScopeLabel(Baseline baseline, Dimensions dimensions)
+    private static string ScopeLabel(Baseline baseline, Dimensions dimensions)
     {
         var parts = new List<string>
         {

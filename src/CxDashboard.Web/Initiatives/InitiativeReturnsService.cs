@@ -23,7 +23,6 @@ public sealed class InitiativeReturnsService(
     IDbContextFactory<CxDbContext> contexts,
     MeasurementQueries measurements,
     OrganisationQueries organisation,
-    RoxBoardService board,
     AccessGuard guard)
 {
     /// <summary>The returns of initiative <paramref name="initiativeId"/> in <paramref name="scenario"/>; null when there is no such initiative.</summary>
@@ -50,7 +49,7 @@ public sealed class InitiativeReturnsService(
         notes.AddRange(planNotes);
 
         var culture = format.Culture;
-        var (realized, through, realizedNote) = await RealizedAsync(initiative, plan, dataMonths, cancellationToken);
+        var (realized, through, realizedNote) = await RealizedAsync(initiative, plan, dataMonths, dimensions, cancellationToken);
         var chosen = table.Rows.First(r => r.Scenario == scenario);
         var evidence = chosen.NotApplicableReason is null
             ? Evidence(format, HorizonEvidence.Split(plan, chosen, realized?.Drivers ?? [], through), through)
@@ -104,15 +103,15 @@ public sealed class InitiativeReturnsService(
 
     /// <summary>The initiative's realized months as the board computes them, through the last month with data inside its horizon.</summary>
     private async Task<(RoxBoard? Board, YearMonth? Through, string? Note)> RealizedAsync(
-        Initiative initiative, InitiativePlan plan, IReadOnlyList<YearMonth> dataMonths, CancellationToken cancellationToken)
+        Initiative initiative, InitiativePlan plan, IReadOnlyList<YearMonth> dataMonths, Dimensions dimensions, CancellationToken cancellationToken)
     {
         if (initiative.Status == InitiativeStatus.Proposed)
             return (null, null, "A proposed initiative has realized nothing yet: its value is measured once it is approved and starts.");
         if (dataMonths.Count == 0 || dataMonths[^1] < plan.Start)
             return (null, null, "Nothing is realized yet: no month has been measured since the initiative started.");
         var through = dataMonths[^1] < plan.LastMonth ? dataMonths[^1] : plan.LastMonth;
-        var inputs = await board.InitiativeInputsAsync([initiative], through, cancellationToken);
-        return (RoxBoardCalculator.Compute(new BoardInputs(through, plan.Start, inputs, [], plan.AnnualDiscountRate)), through, null);
+        var inputs = await StoredPlan.RealizedAsync(measurements, initiative, through, dimensions, cancellationToken);
+        return (RoxBoardCalculator.Compute(new BoardInputs(through, plan.Start, [inputs], [], plan.AnnualDiscountRate)), through, null);
     }
 
     private static RealizedChartView Chart(

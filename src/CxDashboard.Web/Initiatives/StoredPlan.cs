@@ -5,6 +5,8 @@ using CxDashboard.Core.Time;
 using CxDashboard.Core.Value;
 using CxDashboard.Data.Model;
 using CxDashboard.Data.Queries;
+using CxDashboard.Core.Board;
+using CxDashboard.Core.Kpis;
 using CxDashboard.Web.Board;
 
 namespace CxDashboard.Web.Initiatives;
@@ -15,10 +17,11 @@ namespace CxDashboard.Web.Initiatives;
 internal sealed record MeasuredVolume(YearMonth Month, double Volume);
 
 /// <summary>
-/// The returns tab's reading of a stored initiative as Core's <see cref="InitiativePlan"/>, kept in this one class so that
-/// it can give way to the initiatives page's shared mapper without touching anything else. A driver's projected volume
-/// is its own projected volume, else its fixed volume, else the volume of the last measured month of its KPI and scope,
-/// and its lineage says which.
+/// The returns tab's reading of a stored initiative as Core's inputs: the business case (<see cref="InitiativePlan"/>)
+/// and the realized months as the board prices them (<see cref="InitiativeInputs"/>, the same mapping as
+/// <see cref="RoxBoardService"/>'s). Kept in this one class so that it can give way to the initiatives page's shared
+/// mapper (InitiativePlans) without touching anything else. A driver's projected volume is its own projected volume,
+/// else its fixed volume, else the volume of the last measured month of its KPI and scope, and its lineage says which.
 /// </summary>
 internal static class StoredPlan
 {
@@ -32,11 +35,11 @@ internal static class StoredPlan
         var drivers = new List<ScenarioDriver>();
         var basis = new List<DriverBasis>();
         var notes = new List<string>();
-        foreach (var driver in initiative.ValueDrivers.OrderBy(d => d.Id))
+        foreach (var driver in initiative.ValueDrivers)
         {
             if (driver.Baseline is not { Kpi: not null } baseline) continue;
             var kpi = baseline.Kpi.ToDefinition();
-            var scope = RoxBoardService.ScopeLabel(baseline, dimensions);
+            var scope = ScopeLabel(baseline, dimensions);
             var volumeLabel = DriverBasis.VolumeLabelOf(driver.Type);
             var (projected, volumeSource) = Volume(driver, kpi.DenominatorLabel ?? volumeLabel, kpi.Code, scope, lastMeasured);
             if (projected is null && ScenarioCalculator.UsesVolume(driver.Type))
@@ -53,19 +56,64 @@ internal static class StoredPlan
                 projected,
                 driver.RampUpMonths,
                 new DriverScope(baseline.ChannelId, baseline.PartnerId, baseline.SegmentId)));
-            basis.Add(new DriverBasis(
-                kpi, scope,
-                $"baseline of {initiative.Name}, measured {YearMonth.FromKey(baseline.PeriodStart)} to {YearMonth.FromKey(baseline.PeriodEnd)}",
-                volumeLabel, volumeSource));
+            basis.Add(new DriverBasis(kpi, scope, BaselineSource(initiative, baseline), volumeLabel, volumeSource));
         }
 
-        var costs = initiative.CostItems.OrderBy(c => c.Id).Select(c => new CostItemSpec(
-            c.Name, c.Category, c.Nature, c.Recurrence, c.Amount,
-            YearMonth.FromKey(c.StartMonth), c.EndMonth is { } end ? YearMonth.FromKey(end) : null, c.Risk)).ToList();
         var plan = new InitiativePlan(
-            initiative.Name, YearMonth.FromKey(initiative.StartMonth), initiative.HorizonMonths, drivers, costs, initiative.DiscountRate);
+            initiative.Name, YearMonth.FromKey(initiative.StartMonth), initiative.HorizonMonths, drivers, Costs(initiative), initiative.DiscountRate);
         return (plan, basis, notes);
     }
+
+    /// <summary>
+    /// The initiative as the board prices its realized months up to <paramref name="month"/>: each driver with its
+    /// baseline and its KPI rolled up over the baseline's scope for every month from the start (none before it).
+    /// </summary>
+    public static async Task<InitiativeInputs> RealizedAsync(
+        MeasurementQueries measurements, Initiative initiative, YearMonth month, Dimensions dimensions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(measurements);
+        ArgumentNullException.ThrowIfNull(initiative);
+        ArgumentNullException.ThrowIfNull(dimensions);
+        var start = YearMonth.FromKey(initiative.StartMonth);
+        var drivers = new List<DriverInputs>();
+        foreach (var driver in initiative.ValueDrivers)
+        {
+            if (driver.Baseline is not { Kpi: not null } baseline) continue;
+            var kpi = baseline.Kpi.ToDefinition();
+            var scope = MeasurementScope.Of(baseline.ChannelId, baseline.PartnerId, baseline.SegmentId);
+            var sums = start <= month
+                ? await measurements.SumsByMonthAsync(baseline.KpiId, start, month, scope, cancellationToken)
+                : new Dictionary<YearMonth, MeasurementSums>();
+            drivers.Add(new DriverInputs(
+                new ValueDriverSpec(driver.Name, driver.Type, kpi.Code, driver.Factor, driver.IsHard, driver.Risk, driver.Parameters),
+                baseline.Value,
+                sums.ToDictionary(kv => kv.Key, kv => KpiRollup.Combine(kpi.Aggregation, kv.Value)),
+                ScopeLabel(baseline, dimensions),
+                BaselineSource(initiative, baseline),
+                kpi,
+                new DriverScope(baseline.ChannelId, baseline.PartnerId, baseline.SegmentId)));
+        }
+
+        return new InitiativeInputs(initiative.Name, start, Costs(initiative), drivers);
+    }
+
+    /// <summary>A baseline's channel, partner and segment in words ("Voice · all partners · all segments").</summary>
+    public static string ScopeLabel(Baseline baseline, Dimensions dimensions)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(dimensions);
+        return string.Join(" · ",
+            dimensions.Channels.FirstOrDefault(c => c.Id == baseline.ChannelId)?.Name ?? "all channels",
+            dimensions.Partners.FirstOrDefault(p => p.Id == baseline.PartnerId)?.Name ?? (baseline.PartnerId is null ? "all partners" : "one partner"),
+            dimensions.Segments.FirstOrDefault(s => s.Id == baseline.SegmentId)?.Name ?? "all segments");
+    }
+
+    private static string BaselineSource(Initiative initiative, Baseline baseline) =>
+        $"baseline of {initiative.Name}, measured {YearMonth.FromKey(baseline.PeriodStart)} to {YearMonth.FromKey(baseline.PeriodEnd)}";
+
+    private static List<CostItemSpec> Costs(Initiative initiative) => initiative.CostItems.Select(c => new CostItemSpec(
+        c.Name, c.Category, c.Nature, c.Recurrence, c.Amount,
+        YearMonth.FromKey(c.StartMonth), c.EndMonth is { } end ? YearMonth.FromKey(end) : null, c.Risk)).ToList();
 
     /// <summary>
     /// The volume a projection takes for <paramref name="driver"/>, or null to leave Core its fixed volume (or none),
