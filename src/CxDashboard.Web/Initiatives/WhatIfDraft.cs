@@ -103,5 +103,5 @@ public sealed class WhatIfDriver
     public decimal? RiskPercent { get; set; }
 
     /// <summary>Months of partial effect before the full change.</summary>
-    public int? RampUpMonths { get; set; }
+    public int? RampUpMonths { get; set; } = 0;
 }

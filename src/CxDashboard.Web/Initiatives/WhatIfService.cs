@@ -21,13 +21,15 @@ public sealed record ChannelChoice(int Id, string Code, string Name);
 /// <param name="KpiIds">Their ids by code, for saving.</param>
 /// <param name="DefaultStart">The month a new business case starts: the first month not yet measured.</param>
 /// <param name="CannotSave">Why this user may not save a business case; null when they may.</param>
+/// <param name="UserName">The signed-in user, the owner a new business case starts with.</param>
 public sealed record WhatIfSetup(
     FigureFormat Format,
     IReadOnlyList<ChannelChoice> Channels,
     IReadOnlyDictionary<string, KpiDefinition> Kpis,
     IReadOnlyDictionary<string, int> KpiIds,
     YearMonth DefaultStart,
-    string? CannotSave);
+    string? CannotSave,
+    string UserName = "");
 
 /// <summary>A draft's returns, or what is wrong with it.</summary>
 /// <param name="Errors">Each wrong field's message; empty when the draft is valid.</param>
@@ -79,15 +81,18 @@ public sealed class WhatIfService(
             kpis.ToDictionary(k => k.Code, k => k.ToDefinition(), StringComparer.OrdinalIgnoreCase),
             kpis.ToDictionary(k => k.Code, k => k.Id, StringComparer.OrdinalIgnoreCase),
             start,
-            cannotSave);
+            cannotSave,
+            user.Identity?.Name ?? "");
     }
 
-    /// <summary>A new business case from the template of <paramref name="type"/>.</summary>
+    /// <summary>A new business case from the template of <paramref name="type"/>, owned by the signed-in user until they name someone else.</summary>
     public static WhatIfDraft Template(WhatIfSetup setup, InitiativeType type)
     {
         ArgumentNullException.ThrowIfNull(setup);
-        return WhatIfTemplates.Draft(type, setup.DefaultStart,
+        var draft = WhatIfTemplates.Draft(type, setup.DefaultStart,
             code => setup.Channels.FirstOrDefault(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase))?.Id);
+        draft.Owner = setup.UserName;
+        return draft;
     }
 
     /// <summary>The draft's returns in <paramref name="scenario"/>, or the messages of the fields to fix first.</summary>
