@@ -202,7 +202,7 @@ public static class ScenarioCalculator
         "Σ net cash flowₜ ÷ (1 + monthly rate)^t, t in months from the first month (undiscounted), monthly rate = (1 + annual rate)^(1/12) − 1",
         "NPV of {0} months of risk-adjusted net cash flow at {1} a year = {result}",
         [
-            new FigureInput("Months projected", months, FigureUnit.Months, plan.Name),
+            new FigureInput("Months projected", months, FigureUnit.Count, plan.Name),
             new FigureInput("Annual discount rate", plan.AnnualDiscountRate, FigureUnit.Rate, plan.Name),
         ],
         reason);

@@ -44,7 +44,7 @@ public static class WhatIfFields
     {
         ValueDriverType.HandleTimeSavings => [Count("Contacts per month"), Money("Loaded hourly rate, per agent hour")],
         ValueDriverType.RepeatContactAvoidance => [Count("Contacts per month"), Money("Cost per contact")],
-        ValueDriverType.Deflection => [Count("Contacts per month in the channel"), Money("Cost per assisted contact"), new(SecondaryUnitValue, "Cost per automated contact", WhatIfUnit.Money)],
+        ValueDriverType.Deflection => [Count("Contacts per month"), Money("Cost per assisted contact"), new(SecondaryUnitValue, "Cost per automated contact", WhatIfUnit.Money)],
         ValueDriverType.CostPerContact => [Count("Contacts per month")],
         ValueDriverType.ComplaintsAndReturns => [Money("Cost per complaint or return")],
         ValueDriverType.AgentRampTime => [Count("Hires per year"), Money("Weekly loaded cost per agent")],

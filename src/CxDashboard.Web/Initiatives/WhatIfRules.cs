@@ -127,7 +127,13 @@ public static class WhatIfRules
             ({ } low, null) => $"enter a change of {Signed(low - baseline, culture)}{points} or more",
             _ => "enter a smaller change",
         };
-        errors[key] = $"With a change of {Signed(c, culture)}{points}, {kpi.Code} would be {N(result, culture)}{Suffix(kpi)}, outside {Range(kpi, bounds, culture)}: {allowed}.";
+        var outside = bounds switch
+        {
+            ({ } lo, { } hi) => $"outside {N(lo, culture)} to {N(hi, culture)}{Suffix(kpi)}",
+            ({ } lo, null) => $"below {N(lo, culture)}{Suffix(kpi)}",
+            _ => "out of range",
+        };
+        errors[key] = $"With a change of {Signed(c, culture)}{points}, {kpi.Code} would be {N(result, culture)}{Suffix(kpi)}, {outside}: {allowed}.";
     }
 
     private static void Risk(Dictionary<string, string> errors, string key, decimal? risk, CultureInfo culture)

@@ -81,6 +81,8 @@ public sealed class ReturnsTabTests : IClassFixture<ReturnsStore>, IAsyncLifetim
 
         cut.Find("[data-testid=figure-npv]").Click();
         Assert.Equal("npv", cut.Find("[data-testid=lineage]").GetAttribute("data-figure"));
+        Assert.Equal("NPV of 12 months of risk-adjusted net cash flow at 10.0% a year = $1,086,390",
+            cut.Find("[data-testid=lineage] [data-testid=formula-substituted]").TextContent);
         cut.Find("[data-testid=lineage-close]").Click();
         Assert.Empty(cut.FindAll("[data-testid=lineage]"));
     }

@@ -87,6 +87,22 @@ public sealed class WhatIfPageTests : IClassFixture<ReturnsStore>, IAsyncLifetim
     }
 
     [Fact]
+    public void A_message_stays_next_to_its_field_when_the_field_loses_focus()
+    {
+        var cut = Start(InitiativeType.AiAgent);
+
+        cut.Find("[data-testid=cost-1-amount]").Change("-5");
+        cut.Find("[data-testid=cost-1-amount]").Blur();
+        cut.Find("[data-testid=cost-0-end]").Change("2026-01");
+        cut.Find("[data-testid=cost-0-end]").Blur();
+
+        // MudBlazor validates a field again on blur: the form's own message must survive it.
+        cut.WaitForAssertion(() => Assert.Contains("A cost cannot be negative", Field(cut, "cost-1-amount"), StringComparison.Ordinal));
+        Assert.Equal("true", cut.Find("[data-testid=cost-1-amount]").GetAttribute("aria-invalid"));
+        Assert.Contains("is before the start month", Field(cut, "cost-0-end"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Risk_outside_0_to_100_percent_a_rate_pushed_past_100_percent_and_an_end_before_the_start_are_each_explained()
     {
         var cut = Start(InitiativeType.AiAgent);
@@ -97,7 +113,7 @@ public sealed class WhatIfPageTests : IClassFixture<ReturnsStore>, IAsyncLifetim
 
         cut.WaitForAssertion(() => Assert.Contains("The risk must be between 0 and 100 %: 150 % is not", Field(cut, "driver-0-risk"), StringComparison.Ordinal));
         // Containment of 40 % + 70 pp would be 110 %.
-        Assert.Contains("CONTAINMENT would be 110 %, outside between 0 and 100 %: enter a change between −40 and +60 pp", Field(cut, "driver-0-optimistic"), StringComparison.Ordinal);
+        Assert.Contains("CONTAINMENT would be 110 %, outside 0 to 100 %: enter a change between −40 and +60 pp", Field(cut, "driver-0-optimistic"), StringComparison.Ordinal);
         Assert.Contains("The end month 2026-01 is before the start month 2026-11", Field(cut, "cost-0-end"), StringComparison.Ordinal);
         Assert.Contains("3 fields need fixing", cut.Find("[data-testid=whatif-stale]").TextContent, StringComparison.Ordinal);
     }

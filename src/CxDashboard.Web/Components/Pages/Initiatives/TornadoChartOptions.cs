@@ -9,7 +9,7 @@ namespace CxDashboard.Web.Components.Pages.Initiatives;
 /// </summary>
 internal static class TornadoChartOptions
 {
-    public static ApexChartOptions For(TornadoView tornado, bool dark)
+    public static ApexChartOptions For(TornadoView tornado, bool dark, int labelWidth = 420)
     {
         var money = new ApexNumberFormat
         {
@@ -46,7 +46,7 @@ internal static class TornadoChartOptions
                 Labels = new ApexAxisLabels { NumberFormat = money },
                 Title = new ApexAxisTitle { Text = $"Change in NPV from {tornado.BaseNpv}" },
             },
-            Yaxis = [new ApexYAxis { Labels = new ApexAxisLabels { MaxWidth = 340 } }],
+            Yaxis = [new ApexYAxis { Labels = new ApexAxisLabels { MaxWidth = labelWidth } }],
             DataLabels = new ApexDataLabels { Enabled = false },
             Legend = new ApexLegend { Position = ApexLegendPosition.Top, Show = true },
             Tooltip = new ApexTooltip { Shared = true, Intersect = false, Y = new ApexTooltipY { NumberFormat = exact } },
