@@ -38,12 +38,12 @@ public sealed class InitiativeReturnsService(
         var volumes = dataMonths.Count == 0
             ? new Dictionary<int, MeasuredVolume>()
             : await LastMeasuredVolumesAsync(initiative, dataMonths[0], dataMonths[^1], cancellationToken);
-        var (plan, basis, planNotes) = StoredPlan.Of(initiative, dimensions, volumes);
+        var (plan, basis, planNotes) = StoredPlan.Of(initiative, dimensions, volumes, leaveOutUnpriced: partner is not null);
         var (returns, table) = new ReturnsWriter(format).Write(plan, basis, scenario, partner is not null);
 
         var notes = new List<string>();
         if (partner is not null)
-            notes.Add($"Costs are not shown to partner users, so ROX, ROI, the value multiple, NPV, IRR, payback and the tornado, which all need them, are not shown either. Measured volumes and realized value come from {partner}'s measurements only.");
+            notes.Add($"Costs are not shown to partner users, so ROX, ROI, the value multiple, NPV, IRR, payback and the tornado, which all need them, are not shown either. Measured volumes and realized value come only from the measurements of {partner}.");
         if (initiative.ArchivedUtc is { } archived)
             notes.Add($"Archived on {archived.ToString("d MMMM yyyy", format.Culture)}: kept with its history, but off the lists and the board.");
         notes.AddRange(planNotes);

@@ -25,9 +25,13 @@ internal sealed record MeasuredVolume(YearMonth Month, double Volume);
 /// </summary>
 internal static class StoredPlan
 {
-    /// <summary>The plan, each driver's basis in plan order, and what the reader should know about it.</summary>
+    /// <summary>
+    /// The plan, each driver's basis in plan order, and what the reader should know about it. A driver that needs a
+    /// volume and has none makes the whole projection not applicable, unless <paramref name="leaveOutUnpriced"/> (for a
+    /// partner reader, who cannot see the measurements it would take one from): it is then left out, and a note says so.
+    /// </summary>
     public static (InitiativePlan Plan, IReadOnlyList<DriverBasis> Basis, IReadOnlyList<string> Notes) Of(
-        Initiative initiative, Dimensions dimensions, IReadOnlyDictionary<int, MeasuredVolume> lastMeasured)
+        Initiative initiative, Dimensions dimensions, IReadOnlyDictionary<int, MeasuredVolume> lastMeasured, bool leaveOutUnpriced = false)
     {
         ArgumentNullException.ThrowIfNull(initiative);
         ArgumentNullException.ThrowIfNull(dimensions);
@@ -42,8 +46,17 @@ internal static class StoredPlan
             var scope = ScopeLabel(baseline, dimensions);
             var volumeLabel = DriverBasis.VolumeLabelOf(driver.Type);
             var (projected, volumeSource) = Volume(driver, kpi.DenominatorLabel ?? volumeLabel, kpi.Code, scope, lastMeasured);
-            if (projected is null && ScenarioCalculator.UsesVolume(driver.Type))
+            if (projected is null && driver.Volume is null && ScenarioCalculator.UsesVolume(driver.Type))
+            {
+                if (leaveOutUnpriced)
+                {
+                    notes.Add($"{driver.Name} is left out: it has no projected volume, and the measurements of {kpi.Code} over {scope} it would take one from are not shown to you.");
+                    continue;
+                }
+
                 notes.Add($"{driver.Name} has no projected volume and {kpi.Code} has no measured {volumeLabel} over {scope} to take one from: set its projected volume in the business case.");
+            }
+
             if (baseline.Target is null)
                 notes.Add($"{driver.Name} has no target for {kpi.Code}, so its base scenario changes nothing: set a target in the business case.");
 

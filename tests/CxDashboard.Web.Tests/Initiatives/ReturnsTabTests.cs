@@ -186,6 +186,24 @@ public sealed class ReturnsTabTests : IClassFixture<ReturnsStore>, IAsyncLifetim
     }
 
     [Fact]
+    public void A_partner_user_sees_the_value_of_the_drivers_their_own_measurements_can_price()
+    {
+        _partner = _store.AtlasId;
+        IRenderedComponent<ReturnsTab> cut;
+        using (StoreActor.Use(new StoreActor("partner@harbour.demo", _store.AtlasId)))
+            cut = Render(_store.AgentAssistId);
+
+        // Churn and revenue per customer are measured for the whole organisation, not per partner: a partner cannot see them.
+        var notes = cut.FindAll("[data-testid=returns-note]").Select(n => n.TextContent).ToList();
+        Assert.Contains(notes, n => n.StartsWith("Cross-sell on assisted business calls is left out", StringComparison.Ordinal));
+        Assert.Contains(notes, n => n.StartsWith("Consumer churn reduction (flat) is left out", StringComparison.Ordinal));
+        Assert.Empty(cut.FindAll("[data-testid=returns-not-applicable]"));
+        Assert.StartsWith("$", cut.Find("[data-testid=scenario-row-base] [data-testid=scenario-value]").TextContent, StringComparison.Ordinal);
+        Assert.Equal(2, cut.FindAll("[data-testid=basis-driver]").Count);
+        Assert.Contains("come only from the measurements of Atlas Contact Solutions", notes[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_initiative_that_does_not_exist_is_said_to_be_missing()
     {
         var cut = _ctx.Render<ReturnsTab>(p => p.Add(x => x.InitiativeId, 987_654));
