@@ -40,6 +40,8 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<Initiatives.CostItemEditor>();
         services.AddScoped<Initiatives.ValueDriverEditor>();
         services.AddSingleton<Partners.PartnerComparisonService>();
+        services.AddScoped<Initiatives.InitiativeReturnsService>();
+        services.AddScoped<Initiatives.WhatIfService>();
         services.AddCxHardening();
         return services;
     }

@@ -57,6 +57,9 @@ public sealed record ApexAxisLabels
     /// <summary>Rotation in degrees (x axis).</summary>
     public int? Rotate { get; init; }
 
+    /// <summary>Widest a label may be in pixels before it is cut short (y axis; apexcharts' default is 160).</summary>
+    public double? MaxWidth { get; init; }
+
     /// <summary>How numeric labels are written; non-numeric labels (categories) pass through unchanged.</summary>
     public ApexNumberFormat? NumberFormat { get; init; }
 }
