@@ -32,6 +32,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<Kpis.KpiDetailService>();
         services.AddScoped<Kpis.MeasurementEditor>();
         services.AddScoped<Kpis.BaselineEditor>();
+        services.AddScoped<Experiments.ExperimentService>();
         services.AddCxHardening();
         return services;
     }
