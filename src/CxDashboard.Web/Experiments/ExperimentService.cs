@@ -38,7 +38,8 @@ public sealed class ExperimentService(
                 initiatives.Where(i => !i.Archived).Select(i => (i.Id, i.Name)).ToList(),
                 partners.Select(p => (p.Id, p.Name)).ToList()),
             partnerScope,
-            format.Culture);
+            // Forms read what people type: the culture's own minus sign, not the true minus the figures are written with.
+            System.Globalization.CultureInfo.GetCultureInfo(format.Culture.Name));
     }
 
     /// <summary>The planner: the MDE of an even split of the customers, and the size a target lift needs.</summary>
