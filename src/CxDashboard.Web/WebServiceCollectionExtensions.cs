@@ -42,6 +42,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<Partners.PartnerComparisonService>();
         services.AddScoped<Initiatives.InitiativeReturnsService>();
         services.AddScoped<Initiatives.WhatIfService>();
+        services.AddScoped<Experiments.ExperimentService>();
         services.AddCxHardening();
         return services;
     }

@@ -35,7 +35,7 @@ public class KpiTrackerBenchmarks
         if (Index == "covering") WidenKpiMonthIndex(_store.ConnectionString);
         var contexts = _store.Services.GetRequiredService<IDbContextFactory<CxDbContext>>();
         var organisation = new OrganisationQueries(contexts);
-        _tracker = new KpiTrackerService(new KpiQueries(contexts), organisation, new RoxBoardService(new MeasurementQueries(contexts), organisation));
+        _tracker = new KpiTrackerService(new KpiQueries(contexts), organisation, new RoxBoardService(new MeasurementQueries(contexts), organisation, new ExperimentQueries(contexts)));
         Console.WriteLine($"// KPI tracker store: {_store.Rows:N0} measurements, {Index} indexes");
     }
 

@@ -1,4 +1,5 @@
 using CxDashboard.Core.CashFlows;
+using CxDashboard.Core.Experiments;
 using CxDashboard.Core.Kpis;
 using CxDashboard.Core.Time;
 using CxDashboard.Core.Value;
@@ -52,9 +53,26 @@ public sealed record KpiTileInputs(
 /// <param name="Initiatives">The initiatives.</param>
 /// <param name="Tiles">The KPI tiles, in display order.</param>
 /// <param name="AnnualDiscountRate">The annual rate the to-date NPV discounts at (the organisation's default, 10 % by TEI convention).</param>
+/// <param name="Experiments">The holdout experiments whose measured money may count (see <see cref="HoldoutValue.Counts"/>); null for none.</param>
 public sealed record BoardInputs(
     YearMonth Month,
     YearMonth FirstMonth,
     IReadOnlyList<InitiativeInputs> Initiatives,
     IReadOnlyList<KpiTileInputs> Tiles,
-    decimal AnnualDiscountRate = 0.10m);
+    decimal AnnualDiscountRate = 0.10m,
+    IReadOnlyList<ExperimentInputs>? Experiments = null);
+
+/// <summary>A holdout experiment as the board needs it: its analysis, when its result was known, and the editor's choice.</summary>
+/// <param name="Name">Its name.</param>
+/// <param name="Initiative">The initiative whose value it measures, by name; null for one on its own.</param>
+/// <param name="KpiCode">The KPI its outcome is a share of, which decides its value factor (<see cref="HoldoutValue.FactorOf"/>).</param>
+/// <param name="Measured">The last month of its test window: its money counts once, in this month.</param>
+/// <param name="Result">Its analysis (<see cref="HoldoutExperiment.Analyze"/>).</param>
+/// <param name="IncludeInRox">An editor's deliberate choice to count it while it is not significant.</param>
+public sealed record ExperimentInputs(
+    string Name,
+    string? Initiative,
+    string KpiCode,
+    YearMonth Measured,
+    HoldoutResult Result,
+    bool IncludeInRox);

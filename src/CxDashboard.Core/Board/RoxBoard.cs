@@ -97,6 +97,7 @@ public sealed record KpiTile(
 /// <param name="Overlaps">Drivers that claim the same KPI change, with what was counted once (FORMULAS.md §2, double counting).</param>
 /// <param name="Npv">NPV of the realized monthly net cash flows to date, discounted to the period start (FORMULAS.md §3).</param>
 /// <param name="Payback">Months from the period start until cumulative realized net cash flow reached 0; null value while not yet.</param>
+/// <param name="Experiments">Each holdout experiment with whether and how much of its money the figures count.</param>
 public sealed record RoxBoard(
     YearMonth Month,
     YearMonth PeriodStart,
@@ -110,4 +111,37 @@ public sealed record RoxBoard(
     EvidenceSplit? Evidence = null,
     IReadOnlyList<Value.DriverOverlap>? Overlaps = null,
     ExplainedFigure? Npv = null,
-    ExplainedFigure? Payback = null);
+    ExplainedFigure? Payback = null,
+    IReadOnlyList<ExperimentValue>? Experiments = null);
+
+/// <summary>Whether a holdout experiment's money is in the board's figures, and why.</summary>
+public enum ExperimentStanding
+{
+    /// <summary>Significant at 5 %: counted as measured value.</summary>
+    Significant,
+    /// <summary>Not significant, counted because an editor included it deliberately: the board says so.</summary>
+    IncludedByChoice,
+    /// <summary>Not significant and not included: kept out until it is.</summary>
+    NotSignificant,
+    /// <summary>Its test window ends after the selected month: no result to count yet.</summary>
+    NotYetMeasured,
+    /// <summary>Its money could not be computed (an empty arm, invalid counts).</summary>
+    NotApplicable,
+}
+
+/// <summary>One holdout experiment's money as the board counts it.</summary>
+/// <param name="Name">The experiment.</param>
+/// <param name="Initiative">The initiative whose gains it adds to; null when it has none on the board.</param>
+/// <param name="Factor">Retention for retention and churn tests, revenue growth for conversion.</param>
+/// <param name="Measured">The month its money counts in: the end of its test window.</param>
+/// <param name="Standing">Counted (significant or by choice), or why not.</param>
+/// <param name="Counted">The money in the board's figures: its measured value when counted, 0 otherwise.</param>
+/// <param name="Money">Its measured value with formula and inputs.</param>
+/// <param name="PValue">Its two-sided p-value; null when there is none.</param>
+public sealed record ExperimentValue(
+    string Name, string? Initiative, Value.ValueFactor Factor, YearMonth Measured, ExperimentStanding Standing,
+    decimal Counted, ExplainedFigure Money, double? PValue)
+{
+    /// <summary>True when its money is in the board's figures.</summary>
+    public bool IsCounted => Standing is ExperimentStanding.Significant or ExperimentStanding.IncludedByChoice;
+}

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CxDashboard.Core.CashFlows;
+using CxDashboard.Core.Experiments;
 using CxDashboard.Core.Kpis;
 using CxDashboard.Core.Money;
 using CxDashboard.Core.Time;
@@ -14,13 +15,18 @@ public static class RoxBoardCalculator
     /// For each month from an initiative's start: benefits = Σ drivers' money × (1 − risk), investment =
     /// Σ cost lines × (1 + risk) (FORMULAS.md §2, §4). The headline ratios are taken over the to-date period,
     /// from the earliest initiative start through the selected month (FORMULAS.md §1). A driver whose month
-    /// lacks an input adds nothing that month and reports what was missing.
+    /// lacks an input adds nothing that month and reports what was missing. A holdout experiment whose money counts
+    /// (significant, or included by an editor's choice: <see cref="HoldoutValue.Counts"/>) adds its measured value once,
+    /// in the last month of its test window, to its factor, its initiative's gains and the measured evidence; it is not
+    /// risk-adjusted (its uncertainty is its interval), and the period starts no later than its month.
     /// </summary>
     public static RoxBoard Compute(BoardInputs inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var month = inputs.Month;
-        var periodStart = inputs.Initiatives.Count == 0 ? month : inputs.Initiatives.Min(FirstMonth);
+        var experiments = inputs.Experiments ?? [];
+        var firstMonths = inputs.Initiatives.Select(FirstMonth).Concat(CountedMonths(experiments, month)).ToList();
+        var periodStart = firstMonths.Count == 0 ? month : firstMonths.Min();
         if (periodStart > month) periodStart = month;
         var chartStart = inputs.FirstMonth < periodStart ? inputs.FirstMonth : periodStart;
 
@@ -89,10 +95,13 @@ public static class RoxBoardCalculator
                 removed));
         }
 
+        var experimentValues = AddExperiments(inputs, chartStart, byFactor, gainsByInitiative);
+        var counted = experimentValues.Where(e => e.IsCounted).ToList();
+
         var summaries = inputs.Initiatives.Select((initiative, n) => new InitiativeSummary(
             initiative.Name, initiative.Start, gainsByInitiative[n], investments[n],
             HeadlineRatioCalculator.Compute(gainsByInitiative[n], 0m, 0m, investments[n],
-                Source(initiative.Name, "value drivers", initiative.Start, month),
+                Source(initiative.Name, counted.Any(e => e.Initiative == initiative.Name) ? "value drivers and holdout experiments" : "value drivers", initiative.Start, month),
                 Source(initiative.Name, "cost items", initiative.Start, month)).Rox,
             month >= initiative.Start)).ToList();
 
@@ -105,29 +114,71 @@ public static class RoxBoardCalculator
             toDateMonths.Sum(s => s.RevenueGrowth),
             toDateMonths.Sum(s => s.Retention),
             toDateMonths.Sum(s => s.Investment),
-            Source(Count(drivers.Count, "value driver") + " of " + Count(inputs.Initiatives.Count, "initiative"), "risk-adjusted", periodStart, month),
+            Source(Count(drivers.Count, "value driver") + " of " + Count(inputs.Initiatives.Count, "initiative") + AndExperiments(counted.Count), "risk-adjusted", periodStart, month),
             Source("cost items of " + Count(inputs.Initiatives.Count, "initiative"), "risk-adjusted", periodStart, month));
 
         var tiles = inputs.Tiles.Select(t => Tile(t, drivers, overlaps)).ToList();
         var selected = series[^1];
         var monthHeadline = HeadlineRatioCalculator.Compute(
             selected.CostReduction, selected.RevenueGrowth, selected.Retention, selected.Investment,
-            Source(Count(drivers.Count, "value driver"), "risk-adjusted", month, month),
+            Source(Count(drivers.Count, "value driver") + AndExperiments(counted.Count(e => e.Measured == month)), "risk-adjusted", month, month),
             Source("cost items of " + Count(inputs.Initiatives.Count, "initiative"), "risk-adjusted", month, month));
+        // A holdout's money is measured; it is hard when significant, soft when counted only by an editor's choice.
         var evidence = new EvidenceSplit(
-            drivers.Where(d => d.Evidence == EvidenceKind.Measured).Sum(d => d.ToDate),
+            drivers.Where(d => d.Evidence == EvidenceKind.Measured).Sum(d => d.ToDate) + counted.Sum(e => e.Counted),
             drivers.Where(d => d.Evidence == EvidenceKind.Modelled).Sum(d => d.ToDate),
             drivers.Where(d => d.Evidence == EvidenceKind.Assumed).Sum(d => d.ToDate),
-            drivers.Where(d => d.IsHard).Sum(d => d.ToDate),
-            drivers.Where(d => !d.IsHard).Sum(d => d.ToDate));
+            drivers.Where(d => d.IsHard).Sum(d => d.ToDate) + counted.Where(e => e.Standing == ExperimentStanding.Significant).Sum(e => e.Counted),
+            drivers.Where(d => !d.IsHard).Sum(d => d.ToDate) + counted.Where(e => e.Standing == ExperimentStanding.IncludedByChoice).Sum(e => e.Counted));
         // The realized months as a cash-flow series: month 0 is the period start, undiscounted.
         var flows = toDateMonths.Select(m => m.Net).ToList();
         var flowSource = Source("net cash flow of " + Count(inputs.Initiatives.Count, "initiative"), "risk-adjusted, realized", periodStart, month);
         var npv = CashFlowAppraisal.Npv(flows, (double)inputs.AnnualDiscountRate, CashFlowPeriod.Month).ToFigure(flowSource);
         var payback = CashFlowAppraisal.Payback(flows, CashFlowPeriod.Month).ToFigure(flowSource);
         return new RoxBoard(month, periodStart, headline, selected, monthHeadline, series, summaries, drivers, tiles, evidence,
-            overlaps, npv with { Name = "NPV to date" }, payback);
+            overlaps, npv with { Name = "NPV to date" }, payback, experimentValues);
     }
+
+    // ----- Holdout experiments: their measured money, kept apart from the drivers' -----
+
+    /// <summary>The months of the experiments whose money counts by <paramref name="month"/>.</summary>
+    private static IEnumerable<YearMonth> CountedMonths(IReadOnlyList<ExperimentInputs> experiments, YearMonth month) =>
+        experiments.Where(e => e.Measured <= month && HoldoutValue.Counts(e.Result, e.IncludeInRox)).Select(e => e.Measured);
+
+    /// <summary>
+    /// Each experiment's standing; the money of those that count goes into their factor's month and their initiative's
+    /// gains (the first initiative of that name; none when it is not on the board).
+    /// </summary>
+    private static List<ExperimentValue> AddExperiments(
+        BoardInputs inputs, YearMonth chartStart, FactorSeries byFactor, decimal[] gainsByInitiative)
+    {
+        var values = new List<ExperimentValue>();
+        foreach (var e in inputs.Experiments ?? [])
+        {
+            var factor = HoldoutValue.FactorOf(e.KpiCode);
+            var n = -1;
+            for (var i = 0; i < inputs.Initiatives.Count && n < 0; i++)
+                if (e.Initiative is not null && string.Equals(inputs.Initiatives[i].Name, e.Initiative, StringComparison.Ordinal)) n = i;
+            var standing = e.Result.Money.Value is null ? ExperimentStanding.NotApplicable
+                : e.Measured > inputs.Month ? ExperimentStanding.NotYetMeasured
+                : e.Result.IsSignificant ? ExperimentStanding.Significant
+                : e.IncludeInRox ? ExperimentStanding.IncludedByChoice
+                : ExperimentStanding.NotSignificant;
+            decimal counted = 0;
+            if (standing is ExperimentStanding.Significant or ExperimentStanding.IncludedByChoice)
+            {
+                counted = decimal.Round(e.Result.Money.Value!.Value, 6);
+                byFactor.Of(factor)[chartStart.MonthsUntil(e.Measured)] += counted;
+                if (n >= 0) gainsByInitiative[n] += counted;
+            }
+
+            values.Add(new ExperimentValue(e.Name, n >= 0 ? e.Initiative : null, factor, e.Measured, standing, counted, e.Result.Money, e.Result.PValue));
+        }
+
+        return values;
+    }
+
+    private static string AndExperiments(int count) => count == 0 ? "" : " and " + Count(count, "holdout experiment");
 
     private static KpiTile Tile(KpiTileInputs t, IReadOnlyList<DriverValue> drivers, IReadOnlyList<DriverOverlap> overlaps)
     {

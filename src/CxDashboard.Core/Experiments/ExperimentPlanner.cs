@@ -152,7 +152,7 @@ public static class ExperimentPlanner
         return null;
     }
 
-    private static FigureInput ZInput(string label, double z) => new(label, (decimal)z, FigureUnit.Score, "standard normal distribution");
+    private static FigureInput ZInput(string label, double z) => new(label, (decimal)z, FigureUnit.Statistic, "standard normal distribution");
 
     // A finite value a decimal can hold shows as itself; anything else shows as 0 beside its not-applicable reason.
     private static decimal ToDecimal(double x) => double.IsFinite(x) && Math.Abs(x) < 1e15 ? (decimal)x : 0m;

@@ -21,6 +21,10 @@ public enum FigureUnit
     Weeks,
     /// <summary>Months.</summary>
     Months,
+    /// <summary>A probability 0..1 written as a decimal (a p-value of 0.0013), not as a percentage.</summary>
+    Probability,
+    /// <summary>A test statistic or a quantile of a distribution (z = 3.833), written with three decimals.</summary>
+    Statistic,
 }
 
 /// <summary>One input of a figure: what it is, its value and where it came from.</summary>

@@ -19,6 +19,7 @@ namespace CxDashboard.Web.Board;
 /// <param name="Evidence">How the gains to date are known, written; null when there are none.</param>
 /// <param name="Overlaps">Drivers that claim the same KPI change and what the totals counted once, written.</param>
 /// <param name="PartnerScope">The partner a partner-scoped reader is limited to, by name; null for the organisation's own users.</param>
+/// <param name="Experiments">The holdout experiments' money in the figures and which are counted only by choice; null when there are none.</param>
 public sealed record BoardView(
     string OrganisationName,
     string Month,
@@ -33,7 +34,8 @@ public sealed record BoardView(
     string? NotStartedNote = null,
     EvidenceView? Evidence = null,
     IReadOnlyList<string>? Overlaps = null,
-    string? PartnerScope = null)
+    string? PartnerScope = null,
+    Experiments.BoardExperimentsView? Experiments = null)
 {
     /// <summary>A board for a month the store has nothing for.</summary>
     public static BoardView NoData(string organisationName, string month, string monthLabel) =>

@@ -69,7 +69,10 @@ internal sealed class BoardWriter(FigureFormat format)
             .Where(o => o.ClaimedTwice != 0)
             .Select(o => $"{o.First} and {o.Second}: {o.Reason}. {Money(o.ClaimedTwice)} claimed by both to date is counted once.")
             .ToList();
-        return new BoardView(organisationName, board.Month.ToString(), monthLabel, true, period, headline, thisMonth, chart, tiles, initiatives, notStarted, evidence, overlaps);
+        return new BoardView(organisationName, board.Month.ToString(), monthLabel, true, period, headline, thisMonth, chart, tiles, initiatives, notStarted, evidence, overlaps)
+        {
+            Experiments = Experiments.BoardExperimentsView.Write(board.Experiments, format),
+        };
     }
 
     private string Money(decimal value) => format.Format(value, FigureUnit.Money);

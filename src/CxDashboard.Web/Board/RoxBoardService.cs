@@ -17,7 +17,7 @@ namespace CxDashboard.Web.Board;
 /// The board's one application service: loads the month's inputs through Data, computes the board through
 /// Core and writes every figure for the organisation's culture. The page shows what this returns.
 /// </summary>
-public sealed class RoxBoardService(MeasurementQueries measurements, OrganisationQueries organisation)
+public sealed class RoxBoardService(MeasurementQueries measurements, OrganisationQueries organisation, ExperimentQueries experiments)
 {
     /// <summary>The KPIs the board shows as tiles, in order.</summary>
     public static IReadOnlyList<string> TileKpis { get; } =
@@ -75,7 +75,8 @@ public sealed class RoxBoardService(MeasurementQueries measurements, Organisatio
             firstStart > firstData ? firstStart : firstData,
             await InitiativeInputsAsync(initiatives, month, cancellationToken),
             await TileInputsAsync(kpis, tileKpis, month, cancellationToken),
-            settings.DefaultDiscountRate);
+            settings.DefaultDiscountRate,
+            await ExperimentInputsAsync(initiatives, cancellationToken));
         return new ComputedBoard(settings, format, MonthLabel(month, format.Culture), RoxBoardCalculator.Compute(inputs));
     }
 
@@ -94,6 +95,18 @@ public sealed class RoxBoardService(MeasurementQueries measurements, Organisatio
         foreach (var initiative in initiatives)
             result.Add(await InitiativePlans.RealizedAsync(measurements, initiative, month, dimensions, cancellationToken));
         return result;
+    }
+
+    /// <summary>
+    /// The holdout experiments the reader may see, for Core to count those that are significant or included by choice
+    /// (each under its initiative's name when that initiative is on the board).
+    /// </summary>
+    private async Task<IReadOnlyList<ExperimentInputs>> ExperimentInputsAsync(IReadOnlyList<Initiative> initiatives, CancellationToken cancellationToken)
+    {
+        var names = initiatives.ToDictionary(i => i.Id, i => i.Name);
+        return (await experiments.ExperimentsAsync(cancellationToken))
+            .Select(e => Experiments.ExperimentAnalysis.BoardInput(e, e.InitiativeId is { } id ? names.GetValueOrDefault(id) : null))
+            .ToList();
     }
 
     private async Task<IReadOnlyList<KpiTileInputs>> TileInputsAsync(

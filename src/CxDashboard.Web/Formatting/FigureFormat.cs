@@ -42,6 +42,10 @@ public sealed class FigureFormat
         FigureUnit.Count => value.ToString("N0", _culture),
         FigureUnit.Weeks => value.ToString("N1", _culture) + " wk",
         FigureUnit.Months => value.ToString("N1", _culture) + " mo",
+        // A p-value keeps the digits that tell 0.0013 from 0.013; below 0.0001 (a tail that underflowed to 0 too) they say nothing more.
+        FigureUnit.Probability => value < 0.0001m ? "< " + 0.0001m.ToString("0.0000", _culture)
+            : value.ToString(value < 0.01m ? "0.0000" : "0.000", _culture),
+        FigureUnit.Statistic => value.ToString("N3", _culture),
         _ => value.ToString(_culture),
     };
 
