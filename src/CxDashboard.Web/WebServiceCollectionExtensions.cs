@@ -32,6 +32,9 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<Kpis.KpiDetailService>();
         services.AddScoped<Kpis.MeasurementEditor>();
         services.AddScoped<Kpis.BaselineEditor>();
+        services.AddSingleton<Gates.GatePlans>();
+        services.AddSingleton<Gates.InitiativeTracking>();
+        services.AddScoped<Gates.ReviewGateService>();
         services.AddCxHardening();
         return services;
     }

@@ -83,7 +83,8 @@ public sealed class RoxBoardService(MeasurementQueries measurements, Organisatio
             ? (await organisation.DimensionsAsync(cancellationToken)).Partners.FirstOrDefault(p => p.Id == partner)?.Name ?? "one partner"
             : null;
 
-    private async Task<IReadOnlyList<InitiativeInputs>> InitiativeInputsAsync(
+    /// <summary>Each initiative as Core's board reads it: its costs, and its drivers with their baselines and monthly actuals up to <paramref name="month"/>.</summary>
+    internal async Task<IReadOnlyList<InitiativeInputs>> InitiativeInputsAsync(
         IReadOnlyList<Initiative> initiatives, YearMonth month, CancellationToken cancellationToken)
     {
         var dimensions = await organisation.DimensionsAsync(cancellationToken);
