@@ -12,6 +12,9 @@ internal sealed class GateWriter(FigureFormat format, YearMonth asOf)
 {
     private CultureInfo Culture => format.Culture;
 
+    /// <summary>The month the gates are judged at.</summary>
+    public YearMonth AsOf => asOf;
+
     public GateView Gate(GateReading reading, IEnumerable<GateDecision> decisions)
     {
         var gate = reading.Gate;
