@@ -1,32 +1,36 @@
 using CxDashboard.Core.Time;
+using CxDashboard.Web.Board;
 using CxDashboard.Web.BoardPack;
 using CxDashboard.Web.Gates;
 using Microsoft.AspNetCore.Components;
 
 namespace CxDashboard.Web.Components.Pages.Board;
 
-/// <summary>Loads and shows the board pack's sections for the board's month; a newer month cancels an older load.</summary>
+/// <summary>
+/// Loads and shows the board pack's sections with each board the page loads (another month, or the same month again
+/// after a restore); a newer load cancels an older one.
+/// </summary>
 public sealed partial class BoardPackSections : IDisposable
 {
     private BoardPackView? _view;
     private string? _error;
-    private string? _shown;
+    private BoardView? _shown;
     private CancellationTokenSource? _loading;
 
     [Inject] private BoardPackService Pack { get; set; } = default!;
 
     [Inject] private ILogger<BoardPackSections> Logger { get; set; } = default!;
 
-    /// <summary>The board's month, "YYYY-MM".</summary>
+    /// <summary>The board on the page: the pack is loaded again whenever the page loads a board.</summary>
     [Parameter, EditorRequired]
-    public string Month { get; set; } = "";
+    public BoardView Board { get; set; } = default!;
 
     /// <inheritdoc />
     protected override async Task OnParametersSetAsync()
     {
-        if (Month == _shown) return;
-        _shown = Month;
-        if (!YearMonth.TryParse(Month, out var month)) return;
+        if (ReferenceEquals(Board, _shown)) return;
+        _shown = Board;
+        if (!YearMonth.TryParse(Board.Month, out var month)) return;
 
         if (_loading is not null) await _loading.CancelAsync();
         _loading?.Dispose();
@@ -44,7 +48,7 @@ public sealed partial class BoardPackSections : IDisposable
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            GateLog.LogPackFailed(Logger, e, Month);
+            GateLog.LogPackFailed(Logger, e, Board.Month);
             _view = null;
             _error = "Realized against projected value and the review gates could not be loaded: the data store did not answer as expected. The figures above are not affected; reload the board in a moment.";
         }
