@@ -43,6 +43,14 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<Initiatives.InitiativeReturnsService>();
         services.AddScoped<Initiatives.WhatIfService>();
         services.AddScoped<Experiments.ExperimentService>();
+        services.AddSingleton<Gates.GatePlans>();
+        services.AddSingleton<Gates.InitiativeTracking>();
+        services.AddScoped<Gates.ReviewGateService>();
+        services.AddScoped<BoardPack.BoardPackService>();
+        services.AddOptions<BoardPack.BoardPackOptions>().BindConfiguration(BoardPack.BoardPackOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<BoardPack.ServerChromium>();
+        services.AddSingleton<BoardPack.BoardPrintTokens>();
+        services.AddSingleton<BoardPack.BoardPackPdf>();
         services.AddCxHardening();
         return services;
     }
@@ -67,6 +75,7 @@ public static class WebServiceCollectionExtensions
         app.MapCxImportTemplates();
         app.MapCxExports();
         app.MapCxApi();
+        BoardPack.BoardPackEndpoints.MapCxBoardPack(app);
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
     }

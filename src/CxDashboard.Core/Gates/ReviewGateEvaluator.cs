@@ -65,11 +65,14 @@ public static class ReviewGateEvaluator
         }
 
         var attainment = realizedCumulative / projectedCumulative * 100m;
-        var status = attainment >= OnTrackFrom ? GateStatus.OnTrack
-            : attainment >= AtRiskFrom ? GateStatus.AtRisk
-            : GateStatus.OffTrack;
-        return new GateReading(gate, status, Attainment(attainment, inputs, null));
+        return new GateReading(gate, StatusOf(attainment), Attainment(attainment, inputs, null));
     }
+
+    /// <summary>On track at ≥ 100 %, at risk at ≥ 75 %, off track below: the thresholds of FORMULAS.md §7.</summary>
+    public static GateStatus StatusOf(decimal attainment) =>
+        attainment >= OnTrackFrom ? GateStatus.OnTrack
+        : attainment >= AtRiskFrom ? GateStatus.AtRisk
+        : GateStatus.OffTrack;
 
     /// <summary>
     /// The three gates of an initiative starting in <paramref name="start"/>, each judged by
@@ -124,13 +127,13 @@ public static class ReviewGateEvaluator
 
     private const string PendingReason = "The gate is not due yet: its span ends after the as-of month.";
 
-    private static FigureInput[] Inputs(decimal realized, decimal projected, string sourceOfRealized, string sourceOfProjection) =>
+    internal static FigureInput[] Inputs(decimal realized, decimal projected, string sourceOfRealized, string sourceOfProjection) =>
     [
         new("Realized cumulative value", realized, FigureUnit.Money, sourceOfRealized),
         new("Base-scenario projection", projected, FigureUnit.Money, sourceOfProjection),
     ];
 
-    private static ExplainedFigure Attainment(decimal? value, IReadOnlyList<FigureInput> inputs, string? reason) => new(
+    internal static ExplainedFigure Attainment(decimal? value, IReadOnlyList<FigureInput> inputs, string? reason) => new(
         "Gate attainment", value, FigureUnit.Percent,
         "Realized cumulative value ÷ base-scenario projection for the same span × 100",
         "{0} ÷ {1} × 100 = {result}",

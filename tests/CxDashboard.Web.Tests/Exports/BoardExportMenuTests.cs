@@ -17,6 +17,8 @@ public sealed class BoardExportMenuTests : IAsyncLifetime
     public Task InitializeAsync()
     {
         _ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
+        // The header's Download PDF button asks whether the server has Chromium.
+        _ctx.Services.AddOptions().AddSingleton<CxDashboard.Web.BoardPack.ServerChromium>();
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         return Task.CompletedTask;
     }

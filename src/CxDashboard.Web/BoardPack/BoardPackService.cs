@@ -1,0 +1,157 @@
+using System.Globalization;
+using CxDashboard.Core.Gates;
+using CxDashboard.Core.Money;
+using CxDashboard.Core.Time;
+using CxDashboard.Data;
+using CxDashboard.Data.Access;
+using CxDashboard.Data.Model;
+using CxDashboard.Data.Queries;
+using CxDashboard.Web.Board;
+using CxDashboard.Web.Formatting;
+using CxDashboard.Web.Gates;
+using Microsoft.EntityFrameworkCore;
+
+namespace CxDashboard.Web.BoardPack;
+
+/// <summary>
+/// The board pack's application service: for a month, the portfolio's realized value against the base scenarios'
+/// projections (in total, by month and by initiative), every active initiative's review gates with its next gate, the
+/// latest gate decisions, and the footer of the printed pack. Realized value is the board's own (the same initiatives,
+/// drivers and double counting), so the pack and the board never disagree.
+/// </summary>
+public sealed class BoardPackService(
+    RoxBoardService board,
+    OrganisationQueries organisation,
+    IDbContextFactory<CxDbContext> contexts,
+    InitiativeTracking tracking,
+    TimeProvider time)
+{
+    /// <summary>How many decisions the board lists.</summary>
+    public const int RecentDecisionCount = 5;
+
+    /// <summary>The pack for <paramref name="month"/>.</summary>
+    public async Task<BoardPackView> GetAsync(YearMonth month, CancellationToken cancellationToken = default)
+    {
+        var settings = await organisation.SettingsAsync(cancellationToken);
+        var format = new FigureFormat(settings.Culture, settings.Currency);
+        var writer = new GateWriter(format, month);
+        // The board's initiatives: a proposed one has neither spent nor delivered anything yet.
+        var initiatives = (await organisation.InitiativesAsync(cancellationToken)).Where(i => i.Status != InitiativeStatus.Proposed).ToList();
+        var tracked = await tracking.TrackAsync(initiatives, month, format, cancellationToken);
+        var decisions = await DecisionsUpToAsync(month, cancellationToken);
+        var computed = await board.ComputeAsync(month, [], cancellationToken);
+
+        var trackingView = computed is not null && computed.Board.Initiatives.Any(i => i.Started)
+            ? Tracking(computed, tracked, month, format, writer)
+            : null;
+        var gates = tracked
+            .Where(t => t.Initiative.Status == InitiativeStatus.Active && t.Initiative.ArchivedUtc is null)
+            .Select(t => Row(t, decisions, writer, format))
+            .ToList();
+        var names = initiatives.ToDictionary(i => i.Id, i => i.Name);
+        var recent = decisions
+            .Where(d => names.ContainsKey(d.InitiativeId))
+            .Take(RecentDecisionCount)
+            .Select(d => new RecentDecisionView(names[d.InitiativeId], GateWords.Title(d.Gate), d.Outcome, GateWords.Outcome(d.Outcome), d.Note, d.DecidedBy, writer.When(d.DecidedUtc)))
+            .ToList();
+        return new BoardPackView(month.ToString(), trackingView, gates, recent, await FooterAsync(settings, month, writer, cancellationToken));
+    }
+
+    private static TrackingView Tracking(ComputedBoard computed, IReadOnlyList<TrackedInitiative> tracked, YearMonth month, FigureFormat format, GateWriter writer)
+    {
+        var culture = format.Culture;
+        var periodStart = computed.Board.PeriodStart;
+        var months = YearMonth.Range(periodStart, month).ToList();
+        var realized = computed.Board.Series.Where(s => s.Month >= periodStart).ToDictionary(s => s.Month, s => s.Gains);
+        // An initiative projects nothing outside its own months; the portfolio's projection is the sum of the initiatives'.
+        var projected = months.ToDictionary(m => m, m => tracked.Sum(t => t.Projected.GetValueOrDefault(m)));
+        var count = tracked.Count.ToString(CultureInfo.InvariantCulture);
+        var comparison = ValueTracking.Compare(periodStart, month, realized, projected,
+            $"the board's value of {count} initiatives, double counting removed",
+            $"the base scenarios of {count} initiatives, summed");
+        if (tracked.FirstOrDefault(t => t.ProjectionNotApplicable is not null && t.Start <= month) is { } unprojected)
+        {
+            var reason = $"{unprojected.Initiative.Name} cannot be projected: {unprojected.ProjectionNotApplicable}";
+            comparison = comparison with
+            {
+                Status = GateStatus.NotApplicable,
+                Projected = comparison.Projected with { Value = null, NotApplicableReason = reason },
+                Attainment = comparison.Attainment with { Value = null, NotApplicableReason = reason },
+            };
+        }
+
+        var rows = tracked.Where(t => t.ToDate is not null).Select(t => new TrackingRowView(
+            t.Initiative.Name,
+            $"since {writer.Month(t.Start)}",
+            Money(format, t.ToDate!.Realized),
+            Money(format, t.ToDate.Projected),
+            format.Write("initiative-attainment", t.ToDate.Attainment, GateWords.StatusMeaning(t.ToDate.Status), GateWriter.Tone(t.ToDate.Status)),
+            t.ToDate.Status,
+            GateWords.Status(t.ToDate.Status))).ToList();
+
+        return new TrackingView(
+            $"{writer.Month(periodStart)} – {writer.Month(month)}, risk-adjusted",
+            format.Write("realized", comparison.Realized, "Realized value to date"),
+            format.Write("projected", comparison.Projected, "What the base scenarios projected for the same months"),
+            format.Write("attainment", comparison.Attainment with { Name = "Attainment to date" }, GateWords.StatusMeaning(comparison.Status), GateWriter.Tone(comparison.Status)),
+            comparison.Status,
+            GateWords.Status(comparison.Status),
+            new TrackingChartView(
+                months.Select(m => new DateOnly(m.Year, m.Month, 1).ToString("MMM yyyy", culture)).ToList(),
+                months.Select(m => (double)Math.Round(realized.GetValueOrDefault(m))).ToList(),
+                months.Select(m => (double)Math.Round(projected[m])).ToList(),
+                culture.Name,
+                format.CurrencyCode),
+            rows);
+    }
+
+    private static GateTimelineRowView Row(TrackedInitiative t, IReadOnlyList<GateDecision> decisions, GateWriter writer, FigureFormat format)
+    {
+        var own = decisions.Where(d => d.InitiativeId == t.Initiative.Id).ToList();
+        var steps = t.Gates.Select(g =>
+        {
+            var latest = own.FirstOrDefault(d => d.Gate == g.Gate.Kind);
+            var status = GateWords.Status(g.Status);
+            if (g.Attainment.Value is { } attainment) status += " · " + format.Format(attainment, FigureUnit.Percent);
+            return new GateStepView(
+                GateWords.Key(g.Gate.Kind), g.Status, status, $"after {writer.Month(g.Gate.LastMonth)}",
+                latest is null ? null : $"{GateWords.Outcome(latest.Outcome)}, {latest.DecidedUtc.ToString("d MMM yyyy", format.Culture)}",
+                latest?.Outcome);
+        }).ToList();
+
+        // The next gate is the first without a decision: due and awaiting one, or still to come.
+        var next = t.Gates.FirstOrDefault(g => own.All(d => d.Gate != g.Gate.Kind));
+        return new GateTimelineRowView(
+            t.Initiative.Name,
+            t.Start <= writer.AsOf ? $"since {writer.Month(t.Start)}" : $"starts {writer.Month(t.Start)}",
+            steps,
+            next is null ? "All three gates decided"
+                : next.Status == GateStatus.Pending ? $"{GateWords.Title(next.Gate.Kind)}, {writer.Due(next.Gate)}"
+                : $"{GateWords.Title(next.Gate.Kind)}, {writer.Due(next.Gate)}: awaiting its decision",
+            next?.Status,
+            next is null ? "" : GateWords.Status(next.Status));
+    }
+
+    /// <summary>Every gate decision taken by the end of <paramref name="month"/>, the latest first: a past month's pack does not know later ones.</summary>
+    private async Task<IReadOnlyList<GateDecision>> DecisionsUpToAsync(YearMonth month, CancellationToken cancellationToken)
+    {
+        var next = month.AddMonths(1);
+        var end = new DateTime(next.Year, next.Month, 1, 0, 0, 0, DateTimeKind.Utc);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.GateDecisions.AsNoTracking()
+            .Where(d => d.DecidedUtc < end)
+            .OrderByDescending(d => d.DecidedUtc).ThenByDescending(d => d.Id)
+            .ToListAsync(cancellationToken);
+    }
+
+    private async Task<PackFooterView> FooterAsync(OrganisationSettings settings, YearMonth month, GateWriter writer, CancellationToken cancellationToken)
+    {
+        var scope = StoreActor.Current?.PartnerId is { } partner
+            ? $"{(await organisation.DimensionsAsync(cancellationToken)).Partners.FirstOrDefault(p => p.Id == partner)?.Name ?? "One partner"}'s rows only; the organisation's costs are not shown"
+            : "All partners, channels and segments";
+        return new PackFooterView(settings.OrganisationName, writer.Month(month), scope, writer.When(time.GetUtcNow().UtcDateTime));
+    }
+
+    private static string Money(FigureFormat format, ExplainedFigure figure) =>
+        figure.Value is { } v ? format.Format(v, FigureUnit.Money) : "n/a";
+}

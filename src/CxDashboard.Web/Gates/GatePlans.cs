@@ -1,0 +1,100 @@
+using System.Globalization;
+using CxDashboard.Core.CashFlows;
+using CxDashboard.Core.Kpis;
+using CxDashboard.Core.Scenarios;
+using CxDashboard.Core.Time;
+using CxDashboard.Core.Value;
+using CxDashboard.Data.Model;
+using CxDashboard.Data.Queries;
+using CxDashboard.Web.Formatting;
+
+namespace CxDashboard.Web.Gates;
+
+/// <summary>A stored initiative as Core's plan, with how each driver's projection was set up, in words.</summary>
+/// <param name="Plan">The plan the base scenario is projected from.</param>
+/// <param name="Lineage">One line per driver: baseline → target, and the volume its projection takes and where from.</param>
+internal sealed record GatePlan(InitiativePlan Plan, IReadOnlyList<string> Lineage);
+
+/// <summary>
+/// Turns a stored initiative into Core's <see cref="InitiativePlan"/> for the gates. The projected volume of a driver is
+/// its own <see cref="ValueDriver.ProjectedVolume"/>, else its agreed <see cref="ValueDriver.Volume"/>, else the volume
+/// of the last month measured for its KPI and scope up to the as-of month. A partner user's figures cover their own
+/// partner's rows only, so their projection takes their partner's measured volume rather than the organisation-wide one
+/// entered on the driver.
+/// </summary>
+public sealed class GatePlans(MeasurementQueries measurements)
+{
+    internal async Task<GatePlan> PlanAsync(Initiative initiative, YearMonth asOf, bool partnerScoped, FigureFormat format, CancellationToken cancellationToken)
+    {
+        var culture = format.Culture;
+        var first = await measurements.FirstMonthAsync(cancellationToken);
+        var drivers = new List<ScenarioDriver>();
+        var lineage = new List<string>();
+        foreach (var driver in initiative.ValueDrivers)
+        {
+            var baseline = driver.Baseline!;
+            var kpi = baseline.Kpi!.ToDefinition();
+            var spec = new ValueDriverSpec(driver.Name, driver.Type, kpi.Code, driver.Factor, driver.IsHard, driver.Risk, driver.Parameters);
+            var values = new Board.KpiValueFormat(format);
+            var target = baseline.Target ?? baseline.Value;
+            var change = baseline.Target is null
+                ? $"{kpi.Code} has no target, so the base scenario projects no change from its baseline {values.Value(kpi, baseline.Value)}"
+                : $"{kpi.Code} from its baseline {values.Value(kpi, baseline.Value)} to its target {values.Value(kpi, target)}";
+
+            decimal? projectedVolume = null;
+            string volume;
+            if (driver.ProjectedVolume is { } entered && !partnerScoped)
+            {
+                projectedVolume = entered;
+                volume = $"projected volume {entered.ToString("N0", culture)} as entered on the driver";
+            }
+            else if (driver.Volume is { } agreed)
+            {
+                volume = $"agreed volume {agreed.ToString("N0", culture)} as entered on the driver";
+            }
+            else if (first is { } from && from <= asOf
+                && await LastMeasuredAsync(baseline, kpi, from, asOf, cancellationToken) is { } last)
+            {
+                projectedVolume = (decimal)last.Volume;
+                volume = $"volume {last.Volume.ToString("N0", culture)} from {RoxBoardMonth(last.Month, culture)}, the last month measured for its KPI and scope";
+            }
+            else
+            {
+                volume = "no projected volume: none is entered and its KPI has no measured month to take one from";
+            }
+
+            drivers.Add(new ScenarioDriver(
+                spec, baseline.Value, target,
+                driver.ConservativeDelta is { } c ? ScenarioDelta.Explicit(c) : ScenarioDelta.Times(driver.ConservativeMultiplier),
+                driver.OptimisticDelta is { } o ? ScenarioDelta.Explicit(o) : ScenarioDelta.Times(driver.OptimisticMultiplier),
+                projectedVolume,
+                driver.RampUpMonths,
+                new DriverScope(baseline.ChannelId, baseline.PartnerId, baseline.SegmentId)));
+            var ramp = driver.RampUpMonths > 0 ? $"; ramps up over {driver.RampUpMonths.ToString(culture)} months" : "";
+            lineage.Add($"{driver.Name}: {change}; {volume}{ramp}; risk {format.Format(driver.Risk, Core.Money.FigureUnit.Rate)}.");
+        }
+
+        var costs = initiative.CostItems.Select(c => new CostItemSpec(
+            c.Name, c.Category, c.Nature, c.Recurrence, c.Amount,
+            YearMonth.FromKey(c.StartMonth), c.EndMonth is { } end ? YearMonth.FromKey(end) : null, c.Risk)).ToList();
+        var plan = new InitiativePlan(initiative.Name, YearMonth.FromKey(initiative.StartMonth), Math.Max(1, initiative.HorizonMonths),
+            drivers, costs, initiative.DiscountRate);
+        return new GatePlan(plan, lineage);
+    }
+
+    private async Task<(YearMonth Month, double Volume)?> LastMeasuredAsync(
+        Baseline baseline, KpiDefinition kpi, YearMonth from, YearMonth asOf, CancellationToken cancellationToken)
+    {
+        var scope = MeasurementScope.Of(baseline.ChannelId, baseline.PartnerId, baseline.SegmentId);
+        var sums = await measurements.SumsByMonthAsync(baseline.KpiId, from, asOf, scope, cancellationToken);
+        foreach (var (month, monthSums) in sums.OrderByDescending(kv => kv.Key))
+        {
+            var aggregate = KpiRollup.Combine(kpi.Aggregation, monthSums);
+            if (aggregate.HasValue) return (month, aggregate.Volume);
+        }
+
+        return null;
+    }
+
+    private static string RoxBoardMonth(YearMonth month, CultureInfo culture) => Board.RoxBoardService.MonthLabel(month, culture);
+}
