@@ -18,6 +18,9 @@ public sealed partial class InitiativePage
     private string? _error;
     private int _tab;
     private int _revision;
+    // Counts the tabs opened: the returns and the gates are computed from the business case, which may have changed
+    // in its own tab since, so each opening of theirs computes them anew.
+    private int _opened;
     private int _loadedId;
 
     [Inject] private InitiativeEditor Editor { get; set; } = default!;
@@ -63,6 +66,12 @@ public sealed partial class InitiativePage
         await LoadAsync();
         // The business case reads the start and horizon too.
         _revision++;
+    }
+
+    private void TabChanged(int index)
+    {
+        _tab = index;
+        _opened++;
     }
 
     private Task ArchiveAsync() => ChangeArchivedAsync(archive: true);
