@@ -30,6 +30,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<OrganisationQueries>();
         services.AddSingleton<AuditQueries>();
         services.AddSingleton<KpiQueries>();
+        services.AddSingleton<InitiativeQueries>();
         services.AddSingleton<MeasurementExport>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<StoreInitializer>();
