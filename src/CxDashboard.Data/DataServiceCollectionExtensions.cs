@@ -31,6 +31,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<AuditQueries>();
         services.AddSingleton<KpiQueries>();
         services.AddSingleton<ExperimentQueries>();
+        services.AddSingleton<InitiativeQueries>();
         services.AddSingleton<MeasurementExport>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<StoreInitializer>();

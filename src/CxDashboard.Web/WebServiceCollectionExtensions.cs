@@ -32,7 +32,6 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<Kpis.KpiDetailService>();
         services.AddScoped<Kpis.MeasurementEditor>();
         services.AddScoped<Kpis.BaselineEditor>();
-        services.AddSingleton<Data.Queries.InitiativeQueries>();
         services.AddSingleton<Initiatives.InitiativePlans>();
         services.AddScoped<Initiatives.InitiativeListService>();
         services.AddScoped<Initiatives.InitiativeEditor>();
