@@ -43,9 +43,9 @@ public sealed class BoardPackTests(DashboardServer server, ChromiumBrowser chrom
         _output.WriteLine($"print layout: width {sizes[0]}, sections {string.Join(", ", sizes.Skip(1))}");
         await ScreenshotAsync("board-print-view");
 
-        // Nothing wider than the page, and each of the four sections no taller than one.
+        // Nothing wider than the page, and each of the five sections no taller than one.
         Assert.Equal(PageWidth, sizes[0]);
-        Assert.Equal(4, sizes.Length - 1);
+        Assert.Equal(5, sizes.Length - 1);
         Assert.All(sizes.Skip(1), height => Assert.InRange(height, 100, PageHeight));
         AssertNoBrowserErrors();
     }
@@ -81,7 +81,7 @@ public sealed class BoardPackTests(DashboardServer server, ChromiumBrowser chrom
         Assert.Equal("application/pdf", response.Headers["content-type"]);
         Assert.Contains("cxdashboard-board-pack-2026-10.pdf", response.Headers["content-disposition"], StringComparison.Ordinal);
         var pages = PdfPages(await response.BodyAsync());
-        Assert.Equal(4, pages.Count);
+        Assert.Equal(5, pages.Count);
         Assert.All(pages, page =>
         {
             // US Letter landscape, the paper of the demo organisation's en-US: 11 × 8.5 in.
@@ -126,7 +126,7 @@ public sealed class BoardPackTests(DashboardServer server, ChromiumBrowser chrom
         Assert.Equal("cxdashboard-board-pack-2026-10.pdf", download.SuggestedFilename);
         var path = Path.Combine(ScreenshotFolder, download.SuggestedFilename);
         await download.SaveAsAsync(path);
-        Assert.Equal(4, PdfPages(await File.ReadAllBytesAsync(path)).Count);
+        Assert.Equal(5, PdfPages(await File.ReadAllBytesAsync(path)).Count);
         await Expect(TestId("pack-outcome")).ToHaveTextAsync(
             "Downloaded cxdashboard-board-pack-2026-10.pdf: printed on the server by Chromium, the same pages as the print view.");
         await ScreenshotAsync("board-pack-downloaded");

@@ -51,9 +51,10 @@ public sealed class BoardPackSectionsTests : IAsyncLifetime
         Assert.Equal("At risk", tracking.QuerySelector("[data-testid=tracking-status]")!.TextContent);
         Assert.Contains("$5,625,964 ÷ $5,640,577 × 100 = 99.7%",
             tracking.QuerySelector("[data-testid=tracking-attainment]")!.GetAttribute("aria-label"), StringComparison.Ordinal);
-        // Agent assist: $1,036,957 from its drivers + $904,781 from its renewal test = $1,941,737 ÷ $1,408,353 = 137.9 %.
-        Assert.Equal(["88.2%", "137.9%", "84.5%"], tracking.QuerySelectorAll("[data-testid=tracking-row-attainment]").Select(a => a.TextContent));
-        Assert.Equal(["At risk", "On track", "At risk"], tracking.QuerySelectorAll("[data-testid=tracking-row-status]").Select(a => a.TextContent));
+        // Each initiative's row is judged on its drivers' realized value alone, as its gates are: agent assist's renewal
+        // test is in the total above but not in its row ($1,036,957 ÷ $1,408,353 = 73.6 %).
+        Assert.Equal(["88.2%", "73.6%", "84.5%"], tracking.QuerySelectorAll("[data-testid=tracking-row-attainment]").Select(a => a.TextContent));
+        Assert.Equal(["At risk", "Off track", "At risk"], tracking.QuerySelectorAll("[data-testid=tracking-row-status]").Select(a => a.TextContent));
     }
 
     [Fact]
