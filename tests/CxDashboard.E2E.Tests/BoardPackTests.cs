@@ -93,9 +93,11 @@ public sealed class BoardPackTests(DashboardServer server, ChromiumBrowser chrom
         Assert.Contains("ROX board · October 2026", pages[0].Text, StringComparison.Ordinal);
         Assert.Contains("Value by factor per month", pages[0].Text, StringComparison.Ordinal);
         Assert.Contains("Realized against projected value", pages[1].Text, StringComparison.Ordinal);
-        Assert.Contains("$4,721,183", pages[1].Text, StringComparison.Ordinal);
+        // The board's gains to date: $4,721,183 priced from KPI data plus the significant renewal test's $904,781.
+        Assert.Contains("$5,625,964", pages[1].Text, StringComparison.Ordinal);
         Assert.Contains("Review gates", pages[2].Text, StringComparison.Ordinal);
         Assert.Contains("KPIs against baseline and target", pages[3].Text, StringComparison.Ordinal);
+        Assert.Contains("Partners compared", pages[4].Text, StringComparison.Ordinal);
         AssertNoBrowserErrors();
     }
 
