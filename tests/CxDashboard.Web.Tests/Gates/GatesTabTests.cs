@@ -79,7 +79,7 @@ public sealed class GatesTabTests : IAsyncLifetime
         Assert.Equal("2025-12", cut.Find("[data-testid=gates]").GetAttribute("data-as-of"));
         Assert.Equal(["OffTrack", "Pending", "Pending"], Gates(cut).Select(g => g.GetAttribute("data-status")));
         Assert.Contains("due after February 2026", Gate(cut, "6-month").TextContent, StringComparison.Ordinal);
-        Assert.Equal(["—", "—", "—"], ["gate-attainment-value", "gate-realized", "gate-projected"].Select(f => Gate(cut, "6-month").QuerySelector($"[data-testid={f}]")!.TextContent));
+        Assert.Equal(["—", "—", "—"], new[] { "gate-attainment-value", "gate-realized", "gate-projected" }.Select(f => Gate(cut, "6-month").QuerySelector($"[data-testid={f}]")!.TextContent));
         Assert.Equal("The gate is not due yet: its span ends after the as-of month.", Gate(cut, "6-month").QuerySelector("[data-testid=gate-reason]")!.TextContent);
     }
 
