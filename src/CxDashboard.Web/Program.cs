@@ -3,6 +3,7 @@ using CxDashboard.Data.Backups;
 using CxDashboard.Web;
 using CxDashboard.Web.Backups;
 using CxDashboard.Web.Access;
+using CxDashboard.Web.BoardPack;
 
 var builder = WebApplication.CreateBuilder(args);
 if (BackupCommand.IsRequested(args)) return await BackupCommand.RunAsync(args, builder.Configuration, builder.Environment.ContentRootPath);
@@ -21,6 +22,7 @@ try
 
     var app = builder.Build();
     app.Environment.EnsureChartScriptPresent();
+    app.Services.EnsureBoardPackSettingsValid();
     await app.Services.InitializeCxStoreAsync();
     await app.Services.SeedCxAccessAsync();
     app.UseCxWeb();

@@ -46,7 +46,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<Gates.InitiativeTracking>();
         services.AddScoped<Gates.ReviewGateService>();
         services.AddScoped<BoardPack.BoardPackService>();
-        services.AddOptions<BoardPack.BoardPackOptions>().BindConfiguration(BoardPack.BoardPackOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BoardPack.BoardPackOptions>().BindConfiguration(BoardPack.BoardPackOptions.SectionName);
         services.AddSingleton<BoardPack.ServerChromium>();
         services.AddSingleton<BoardPack.BoardPrintTokens>();
         services.AddSingleton<BoardPack.BoardPackPdf>();

@@ -29,7 +29,9 @@ internal sealed class GateWriter(FigureFormat format, YearMonth asOf)
             Due(gate),
             reading.Status,
             GateWords.Status(reading.Status),
-            format.Write($"gate-{key}", reading.Attainment, GateWords.StatusMeaning(reading.Status), Tone(reading.Status)),
+            reading.Status == GateStatus.Pending
+                ? format.Write($"gate-{key}", reading.Attainment, GateWords.StatusMeaning(reading.Status)) with { Value = "—" }
+                : format.Write($"gate-{key}", reading.Attainment, GateWords.StatusMeaning(reading.Status), Tone(reading.Status)),
             judged ? format.Format(inputs[0].Value, inputs[0].Unit) : "—",
             judged ? format.Format(inputs[1].Value, inputs[1].Unit) : "—",
             decisions.Where(d => d.Gate == gate.Kind)

@@ -25,6 +25,8 @@ namespace CxDashboard.Web.Tests.Gates;
 [SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "xunit disposes the store through IAsyncLifetime.DisposeAsync.")]
 public sealed class GatesTabTests : IAsyncLifetime
 {
+    private static readonly string[] PendingFigures = ["gate-attainment-value", "gate-realized", "gate-projected"];
+
     private readonly GateStore _store = new();
 
     public Task InitializeAsync() => _store.InitializeAsync();
@@ -79,6 +81,8 @@ public sealed class GatesTabTests : IAsyncLifetime
         Assert.Equal("2025-12", cut.Find("[data-testid=gates]").GetAttribute("data-as-of"));
         Assert.Equal(["OffTrack", "Pending", "Pending"], Gates(cut).Select(g => g.GetAttribute("data-status")));
         Assert.Contains("due after February 2026", Gate(cut, "6-month").TextContent, StringComparison.Ordinal);
+        foreach (var figure in PendingFigures)
+            Assert.Equal("—", Gate(cut, "6-month").QuerySelector($"[data-testid={figure}]")!.TextContent);
         Assert.Equal("The gate is not due yet: its span ends after the as-of month.", Gate(cut, "6-month").QuerySelector("[data-testid=gate-reason]")!.TextContent);
     }
 
