@@ -1,5 +1,6 @@
 using CxDashboard.Core.Kpis;
 using CxDashboard.Data.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CxDashboard.Data.Tests;
@@ -15,6 +16,43 @@ public sealed class SqliteStoreTests
 
         Assert.True(File.Exists(store.FilePath));
         await StoreContents.AssertDemoOrganisationAsync(services);
+    }
+
+    [Fact]
+    public async Task A_new_file_gets_16_KiB_pages_and_write_ahead_logging()
+    {
+        await using var store = new SqliteTestStore();
+
+        await store.StartAsync();
+
+        Assert.Equal(("16384", "wal"), (Pragma(store.FilePath, "page_size"), Pragma(store.FilePath, "journal_mode")));
+    }
+
+    [Fact]
+    public async Task A_store_made_with_4_KiB_pages_keeps_them()
+    {
+        await using var store = new SqliteTestStore();
+        using (var connection = new SqliteConnection($"Data Source={store.FilePath};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA page_size = 4096; CREATE TABLE \"Earlier\" (\"Id\" INTEGER);";
+            command.ExecuteNonQuery();
+        }
+
+        var services = await store.StartAsync();
+
+        Assert.Equal("4096", Pragma(store.FilePath, "page_size"));
+        await StoreContents.AssertDemoOrganisationAsync(services);
+    }
+
+    private static string Pragma(string file, string name)
+    {
+        using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA {name}";
+        return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)!;
     }
 
     [Fact]

@@ -4,12 +4,13 @@ using SQLitePCL;
 namespace CxDashboard.Data.Imports;
 
 /// <summary>
-/// Writes an import's rows into the SQLite store inside the caller's transaction: one prepared statement (SQLite's own, bound by position), reused for
-/// every row, fills a temporary table; then two set-based statements keep the values about to be replaced and
-/// insert or update every row by natural key. Set-based, SQLite does the million rows' work inside one statement:
-/// measured faster than two prepared statements per row, and than a plain prepared INSERT (see the benchmarks'
-/// README). The upsert targets the natural-key expression index UX_Measurements_NaturalKey_Nulls, where a blank
-/// dimension is 0, so blanks collide as they should.
+/// Writes an import's rows into the SQLite store inside the caller's transaction, by one of two roads. A batch whose
+/// months hold nothing yet in the store (a first load, a new period) replaces nothing: one prepared statement
+/// (SQLite's own, bound by position) inserts every row straight into the table. Otherwise the same kind of statement
+/// fills a temporary table; then two set-based statements keep the values about to be replaced and insert or update
+/// every row by natural key, SQLite doing the million rows' work inside one statement. The upsert targets the
+/// natural-key expression index UX_Measurements_NaturalKey_Nulls, where a blank dimension is 0, so blanks collide as
+/// they should. The benchmarks' README has the measurements behind both roads.
 /// </summary>
 internal static class SqliteMeasurementWriter
 {
@@ -49,27 +50,64 @@ internal static class SqliteMeasurementWriter
         DROP TABLE temp."import_rows";
         """;
 
-    /// <summary>Writes every row; returns how many replaced a stored value.</summary>
+    // A first load of the batch's months: straight into the table, one row at a time by the same kind of statement.
+    private const string Insert = """
+        INSERT INTO "Measurements" ("Month", "KpiId", "ChannelId", "PartnerId", "SegmentId", "Value", "Numerator", "Denominator", "Weight", "Note", "ImportId", "Version")
+        VALUES (?1, ?2, NULLIF(?3, 0), NULLIF(?4, 0), NULLIF(?5, 0), ?6, ?7, ?8, ?9, ?10, ?11, 0)
+        """;
+
+    /// <summary>
+    /// Writes every row; returns how many replaced a stored value. When the store holds nothing in the batch's
+    /// months, no row can replace one: the rows go straight into the table, with no staging table to fill and read
+    /// back (measured about a fifth faster for a million rows). Otherwise they are staged and written set-based.
+    /// </summary>
     public static int Write(SqliteConnection connection, SqliteTransaction transaction, long importId, StagedRows rows, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        Execute(connection, transaction, importId, CreateStaging);
-        StageRows(connection, rows, progress, cancellationToken);
-        cancellationToken.ThrowIfCancellationRequested();
-        var replaced = Execute(connection, transaction, importId, KeepReplaced);
-        Execute(connection, transaction, importId, Upsert);
+        int replaced;
+        if (!HoldsAnyMonthOf(connection, transaction, rows))
+        {
+            StepEveryRow(connection, Insert, importId, rows, progress, cancellationToken);
+            replaced = 0;
+        }
+        else
+        {
+            Execute(connection, transaction, importId, CreateStaging);
+            StepEveryRow(connection, Stage, importId: null, rows, progress, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            replaced = Execute(connection, transaction, importId, KeepReplaced);
+            Execute(connection, transaction, importId, Upsert);
+        }
+
         progress?.Report(new ImportProgress(ImportStages.Saving, rows.Count, rows.Count));
         return replaced;
     }
 
     /// <summary>
-    /// Fills the staging table through SQLite's own statement interface, bound by position: a SqliteCommand looks
-    /// every parameter up by name on every execution, which cost more than SQLite's own work for a row (about 2 µs of
-    /// the import's 7 a row). The statement runs on the connection's open transaction, like the commands around it.
+    /// Whether the store holds any measurement in the batch's months. When it holds none (a first load, or a new
+    /// period), no row can replace a stored value, and the lookup of every staged row's key is skipped. The import's
+    /// transaction holds the store's write lock from its start, so no other writer can add such a row meanwhile.
     /// </summary>
-    private static void StageRows(SqliteConnection connection, StagedRows rows, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    private static bool HoldsAnyMonthOf(SqliteConnection connection, SqliteTransaction transaction, StagedRows rows)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """SELECT EXISTS (SELECT 1 FROM "Measurements" WHERE "Month" BETWEEN $first AND $last)""";
+        command.Parameters.AddWithValue("$first", rows.FirstMonth);
+        command.Parameters.AddWithValue("$last", rows.LastMonth);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) != 0;
+    }
+
+    /// <summary>
+    /// Runs one statement for every row (the staging table's insert, or the table's own) through SQLite's own
+    /// statement interface, bound by position: a SqliteCommand looks every parameter up by name on every execution,
+    /// which cost more than SQLite's own work for a row (about 2 µs of the import's 7 a row). The statement runs on
+    /// the connection's open transaction, like the commands around it. The import's id is bound as the eleventh
+    /// parameter when the statement has one.
+    /// </summary>
+    private static void StepEveryRow(SqliteConnection connection, string sql, long? importId, StagedRows rows, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var db = connection.Handle!;
-        Check(db, raw.sqlite3_prepare_v2(db, Stage, out var statement));
+        Check(db, raw.sqlite3_prepare_v2(db, sql, out var statement));
         using (statement)
         {
             var span = rows.AsSpan();
@@ -87,6 +125,7 @@ internal static class SqliteMeasurementWriter
                 BindNumber(statement, 9, row.Weight);
                 if (row.Note is null) raw.sqlite3_bind_null(statement, 10);
                 else raw.sqlite3_bind_text(statement, 10, row.Note);
+                if (importId is { } id) raw.sqlite3_bind_int64(statement, 11, id);
                 var done = raw.sqlite3_step(statement);
                 if (done != raw.SQLITE_DONE) Check(db, done);
                 raw.sqlite3_reset(statement);

@@ -26,6 +26,7 @@ public sealed partial class StoreInitializer(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (await CheckReachableAsync(db, cancellationToken))
             await CheckNotNewerAsync(db, cancellationToken);
+        if (store.IsSqlite) await ShapeNewSqliteFileAsync(db, cancellationToken);
         await MigrateAsync(db, cancellationToken);
         if (store.IsSqlite)
         {
@@ -127,6 +128,33 @@ public sealed partial class StoreInitializer(
                 $"The {store.Description} cannot be reached ({FirstLine(e.Message)}): check Database:ConnectionString (host, port, database, user and password) and that the server is running.", e);
         }
     }
+
+    /// <summary>
+    /// A SQLite file with no table yet (a new store) gets 16 KiB pages before the migrations create any: the
+    /// measurements' table and its indexes then need a quarter of the pages, which made writing a million imported
+    /// rows about a fifth faster than with SQLite's default 4 KiB (see the benchmarks' README). The page size is
+    /// kept in the file from its first write, which setting write-ahead logging here is; an existing store keeps
+    /// the page size it has.
+    /// </summary>
+    private static async Task ShapeNewSqliteFileAsync(CxDbContext db, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "SELECT count(*) FROM sqlite_master";
+            if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) != 0) return;
+            command.CommandText = $"PRAGMA page_size = {NewStorePageSize}; PRAGMA journal_mode = WAL;";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>The page size of a new SQLite store, in bytes.</summary>
+    public const int NewStorePageSize = 16_384;
 
     private async Task CheckNotNewerAsync(CxDbContext db, CancellationToken cancellationToken)
     {
