@@ -1,12 +1,11 @@
 using System.Globalization;
-using CxDashboard.Core.CashFlows;
 using CxDashboard.Core.Kpis;
 using CxDashboard.Core.Scenarios;
 using CxDashboard.Core.Time;
-using CxDashboard.Core.Value;
 using CxDashboard.Data.Model;
 using CxDashboard.Data.Queries;
 using CxDashboard.Web.Formatting;
+using CxDashboard.Web.Initiatives;
 
 namespace CxDashboard.Web.Gates;
 
@@ -34,7 +33,6 @@ public sealed class GatePlans(MeasurementQueries measurements)
         {
             var baseline = driver.Baseline!;
             var kpi = baseline.Kpi!.ToDefinition();
-            var spec = new ValueDriverSpec(driver.Name, driver.Type, kpi.Code, driver.Factor, driver.IsHard, driver.Risk, driver.Parameters);
             var values = new Board.KpiValueFormat(format);
             var target = baseline.Target ?? baseline.Value;
             var change = baseline.Target is null
@@ -63,22 +61,13 @@ public sealed class GatePlans(MeasurementQueries measurements)
                 volume = "no projected volume: none is entered and its KPI has no measured month to take one from";
             }
 
-            drivers.Add(new ScenarioDriver(
-                spec, baseline.Value, target,
-                driver.ConservativeDelta is { } c ? ScenarioDelta.Explicit(c) : ScenarioDelta.Times(driver.ConservativeMultiplier),
-                driver.OptimisticDelta is { } o ? ScenarioDelta.Explicit(o) : ScenarioDelta.Times(driver.OptimisticMultiplier),
-                projectedVolume,
-                driver.RampUpMonths,
-                new DriverScope(baseline.ChannelId, baseline.PartnerId, baseline.SegmentId)));
+            drivers.Add(InitiativePlans.Projected(driver, projectedVolume));
             var ramp = driver.RampUpMonths > 0 ? $"; ramps up over {driver.RampUpMonths.ToString(culture)} months" : "";
             lineage.Add($"{driver.Name}: {change}; {volume}{ramp}; risk {format.Format(driver.Risk, Core.Money.FigureUnit.Rate)}.");
         }
 
-        var costs = initiative.CostItems.Select(c => new CostItemSpec(
-            c.Name, c.Category, c.Nature, c.Recurrence, c.Amount,
-            YearMonth.FromKey(c.StartMonth), c.EndMonth is { } end ? YearMonth.FromKey(end) : null, c.Risk)).ToList();
         var plan = new InitiativePlan(initiative.Name, YearMonth.FromKey(initiative.StartMonth), Math.Max(1, initiative.HorizonMonths),
-            drivers, costs, initiative.DiscountRate);
+            drivers, InitiativePlans.Costs(initiative), initiative.DiscountRate);
         return new GatePlan(plan, lineage);
     }
 

@@ -89,6 +89,17 @@ public sealed class InitiativePlans(InitiativeQueries initiatives, MeasurementQu
     public static ScenarioDriver Driver(ValueDriver driver, decimal? fallbackVolume)
     {
         ArgumentNullException.ThrowIfNull(driver);
+        return Projected(driver, driver.ProjectedVolume ?? (driver.Volume is null ? fallbackVolume : null));
+    }
+
+    /// <summary>
+    /// One stored driver as Core projects it, its projected months taking <paramref name="projectedVolume"/> (null: its
+    /// fixed volume, or none). Its scenario deltas are its explicit deltas, or else multiples of its base delta; a
+    /// baseline without a target plans no change. Every page that projects a stored driver builds it here.
+    /// </summary>
+    public static ScenarioDriver Projected(ValueDriver driver, decimal? projectedVolume)
+    {
+        ArgumentNullException.ThrowIfNull(driver);
         var baseline = driver.Baseline ?? throw new InvalidOperationException($"The driver {driver.Name} was loaded without its baseline.");
         return new ScenarioDriver(
             Spec(driver),
@@ -96,7 +107,7 @@ public sealed class InitiativePlans(InitiativeQueries initiatives, MeasurementQu
             baseline.Target ?? baseline.Value,
             driver.ConservativeDelta is { } conservative ? ScenarioDelta.Explicit(conservative) : ScenarioDelta.Times(driver.ConservativeMultiplier),
             driver.OptimisticDelta is { } optimistic ? ScenarioDelta.Explicit(optimistic) : ScenarioDelta.Times(driver.OptimisticMultiplier),
-            driver.ProjectedVolume ?? (driver.Volume is null ? fallbackVolume : null),
+            projectedVolume,
             driver.RampUpMonths,
             new DriverScope(baseline.ChannelId, baseline.PartnerId, baseline.SegmentId));
     }
@@ -140,8 +151,9 @@ public sealed class InitiativePlans(InitiativeQueries initiatives, MeasurementQu
         var drivers = new List<DriverInputs>();
         foreach (var driver in initiative.ValueDrivers)
         {
-            var baseline = driver.Baseline!;
-            var kpi = baseline.Kpi!.ToDefinition();
+            // A driver whose baseline the reader may not see (another partner's) is not theirs to price.
+            if (driver.Baseline is not { Kpi: not null } baseline) continue;
+            var kpi = baseline.Kpi.ToDefinition();
             var scope = MeasurementScope.Of(baseline.ChannelId, baseline.PartnerId, baseline.SegmentId);
             var sums = start <= month
                 ? await measurements.SumsByMonthAsync(baseline.KpiId, start, month, scope, cancellationToken)
@@ -151,12 +163,20 @@ public sealed class InitiativePlans(InitiativeQueries initiatives, MeasurementQu
                 baseline.Value,
                 sums.ToDictionary(kv => kv.Key, kv => KpiRollup.Combine(kpi.Aggregation, kv.Value)),
                 ScopeLabel(baseline, dimensions),
-                $"baseline of {initiative.Name}, measured {YearMonth.FromKey(baseline.PeriodStart)} to {YearMonth.FromKey(baseline.PeriodEnd)}",
+                BaselineSource(initiative, baseline),
                 kpi,
                 new DriverScope(baseline.ChannelId, baseline.PartnerId, baseline.SegmentId)));
         }
 
         return new InitiativeInputs(initiative.Name, start, Costs(initiative), drivers);
+    }
+
+    /// <summary>Where a driver's baseline came from, for the figures' lineage.</summary>
+    public static string BaselineSource(Initiative initiative, Baseline baseline)
+    {
+        ArgumentNullException.ThrowIfNull(initiative);
+        ArgumentNullException.ThrowIfNull(baseline);
+        return $"baseline of {initiative.Name}, measured {YearMonth.FromKey(baseline.PeriodStart)} to {YearMonth.FromKey(baseline.PeriodEnd)}";
     }
 
     /// <summary>A baseline's channel, partner and segment in words ("Voice · all partners · all segments").</summary>

@@ -110,7 +110,7 @@ public sealed class InitiativeReturnsService(
         if (dataMonths.Count == 0 || dataMonths[^1] < plan.Start)
             return (null, null, "Nothing is realized yet: no month has been measured since the initiative started.");
         var through = dataMonths[^1] < plan.LastMonth ? dataMonths[^1] : plan.LastMonth;
-        var inputs = await StoredPlan.RealizedAsync(measurements, initiative, through, dimensions, cancellationToken);
+        var inputs = await InitiativePlans.RealizedAsync(measurements, initiative, through, dimensions, cancellationToken);
         return (RoxBoardCalculator.Compute(new BoardInputs(through, plan.Start, [inputs], [], plan.AnnualDiscountRate)), through, null);
     }
 

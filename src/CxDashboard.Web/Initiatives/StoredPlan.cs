@@ -1,13 +1,8 @@
 using System.Globalization;
-using CxDashboard.Core.CashFlows;
 using CxDashboard.Core.Scenarios;
 using CxDashboard.Core.Time;
-using CxDashboard.Core.Value;
 using CxDashboard.Data.Model;
 using CxDashboard.Data.Queries;
-using CxDashboard.Core.Board;
-using CxDashboard.Core.Kpis;
-using CxDashboard.Web.Board;
 
 namespace CxDashboard.Web.Initiatives;
 
@@ -17,11 +12,10 @@ namespace CxDashboard.Web.Initiatives;
 internal sealed record MeasuredVolume(YearMonth Month, double Volume);
 
 /// <summary>
-/// The returns tab's reading of a stored initiative as Core's inputs: the business case (<see cref="InitiativePlan"/>)
-/// and the realized months as the board prices them (<see cref="InitiativeInputs"/>, the same mapping as
-/// <see cref="RoxBoardService"/>'s). Kept in this one class so that it can give way to the initiatives page's shared
-/// mapper (InitiativePlans) without touching anything else. A driver's projected volume is its own projected volume,
-/// else its fixed volume, else the volume of the last measured month of its KPI and scope, and its lineage says which.
+/// The returns tab's reading of a stored initiative as Core's plan, with each driver's basis in words and the notes a
+/// reader should see. Drivers are built by <see cref="InitiativePlans.Projected"/>, as on every page; what is the returns
+/// tab's own is the choice of volume: a driver's projected volume, else its fixed volume, else the volume of the last
+/// measured month of its KPI and scope, and its lineage says which.
 /// </summary>
 internal static class StoredPlan
 {
@@ -43,7 +37,7 @@ internal static class StoredPlan
         {
             if (driver.Baseline is not { Kpi: not null } baseline) continue;
             var kpi = baseline.Kpi.ToDefinition();
-            var scope = ScopeLabel(baseline, dimensions);
+            var scope = InitiativePlans.ScopeLabel(baseline, dimensions);
             var volumeLabel = DriverBasis.VolumeLabelOf(driver.Type);
             var (projected, volumeSource) = Volume(driver, kpi.DenominatorLabel ?? volumeLabel, kpi.Code, scope, lastMeasured);
             if (projected is null && driver.Volume is null && ScenarioCalculator.UsesVolume(driver.Type))
@@ -60,73 +54,14 @@ internal static class StoredPlan
             if (baseline.Target is null)
                 notes.Add($"{driver.Name} has no target for {kpi.Code}, so its base scenario changes nothing: set a target in the business case.");
 
-            drivers.Add(new ScenarioDriver(
-                new ValueDriverSpec(driver.Name, driver.Type, kpi.Code, driver.Factor, driver.IsHard, driver.Risk, driver.Parameters),
-                baseline.Value,
-                baseline.Target ?? baseline.Value,
-                driver.ConservativeDelta is { } conservative ? ScenarioDelta.Explicit(conservative) : ScenarioDelta.Times(driver.ConservativeMultiplier),
-                driver.OptimisticDelta is { } optimistic ? ScenarioDelta.Explicit(optimistic) : ScenarioDelta.Times(driver.OptimisticMultiplier),
-                projected,
-                driver.RampUpMonths,
-                new DriverScope(baseline.ChannelId, baseline.PartnerId, baseline.SegmentId)));
-            basis.Add(new DriverBasis(kpi, scope, BaselineSource(initiative, baseline), volumeLabel, volumeSource));
+            drivers.Add(InitiativePlans.Projected(driver, projected));
+            basis.Add(new DriverBasis(kpi, scope, InitiativePlans.BaselineSource(initiative, baseline), volumeLabel, volumeSource));
         }
 
         var plan = new InitiativePlan(
-            initiative.Name, YearMonth.FromKey(initiative.StartMonth), initiative.HorizonMonths, drivers, Costs(initiative), initiative.DiscountRate);
+            initiative.Name, YearMonth.FromKey(initiative.StartMonth), initiative.HorizonMonths, drivers, InitiativePlans.Costs(initiative), initiative.DiscountRate);
         return (plan, basis, notes);
     }
-
-    /// <summary>
-    /// The initiative as the board prices its realized months up to <paramref name="month"/>: each driver with its
-    /// baseline and its KPI rolled up over the baseline's scope for every month from the start (none before it).
-    /// </summary>
-    public static async Task<InitiativeInputs> RealizedAsync(
-        MeasurementQueries measurements, Initiative initiative, YearMonth month, Dimensions dimensions, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(measurements);
-        ArgumentNullException.ThrowIfNull(initiative);
-        ArgumentNullException.ThrowIfNull(dimensions);
-        var start = YearMonth.FromKey(initiative.StartMonth);
-        var drivers = new List<DriverInputs>();
-        foreach (var driver in initiative.ValueDrivers)
-        {
-            if (driver.Baseline is not { Kpi: not null } baseline) continue;
-            var kpi = baseline.Kpi.ToDefinition();
-            var scope = MeasurementScope.Of(baseline.ChannelId, baseline.PartnerId, baseline.SegmentId);
-            var sums = start <= month
-                ? await measurements.SumsByMonthAsync(baseline.KpiId, start, month, scope, cancellationToken)
-                : new Dictionary<YearMonth, MeasurementSums>();
-            drivers.Add(new DriverInputs(
-                new ValueDriverSpec(driver.Name, driver.Type, kpi.Code, driver.Factor, driver.IsHard, driver.Risk, driver.Parameters),
-                baseline.Value,
-                sums.ToDictionary(kv => kv.Key, kv => KpiRollup.Combine(kpi.Aggregation, kv.Value)),
-                ScopeLabel(baseline, dimensions),
-                BaselineSource(initiative, baseline),
-                kpi,
-                new DriverScope(baseline.ChannelId, baseline.PartnerId, baseline.SegmentId)));
-        }
-
-        return new InitiativeInputs(initiative.Name, start, Costs(initiative), drivers);
-    }
-
-    /// <summary>A baseline's channel, partner and segment in words ("Voice · all partners · all segments").</summary>
-    public static string ScopeLabel(Baseline baseline, Dimensions dimensions)
-    {
-        ArgumentNullException.ThrowIfNull(baseline);
-        ArgumentNullException.ThrowIfNull(dimensions);
-        return string.Join(" · ",
-            dimensions.Channels.FirstOrDefault(c => c.Id == baseline.ChannelId)?.Name ?? "all channels",
-            dimensions.Partners.FirstOrDefault(p => p.Id == baseline.PartnerId)?.Name ?? (baseline.PartnerId is null ? "all partners" : "one partner"),
-            dimensions.Segments.FirstOrDefault(s => s.Id == baseline.SegmentId)?.Name ?? "all segments");
-    }
-
-    private static string BaselineSource(Initiative initiative, Baseline baseline) =>
-        $"baseline of {initiative.Name}, measured {YearMonth.FromKey(baseline.PeriodStart)} to {YearMonth.FromKey(baseline.PeriodEnd)}";
-
-    private static List<CostItemSpec> Costs(Initiative initiative) => initiative.CostItems.Select(c => new CostItemSpec(
-        c.Name, c.Category, c.Nature, c.Recurrence, c.Amount,
-        YearMonth.FromKey(c.StartMonth), c.EndMonth is { } end ? YearMonth.FromKey(end) : null, c.Risk)).ToList();
 
     /// <summary>
     /// The volume a projection takes for <paramref name="driver"/>, or null to leave Core its fixed volume (or none),
