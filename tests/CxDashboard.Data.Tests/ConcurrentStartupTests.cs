@@ -1,6 +1,8 @@
+using CxDashboard.Data.Model;
 using CxDashboard.Data.Tests.Infrastructure;
 using CxDashboard.Testing;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace CxDashboard.Data.Tests;
 
@@ -62,5 +64,42 @@ public sealed class ConcurrentStartupTests
         Assert.Equal(1, seeded);
         await using var after = instances[0].Context();
         Assert.Equal(1, await after.Users.CountAsync());
+    }
+
+    [PostgresFact]
+    public async Task An_instance_starting_while_another_stores_an_import_leaves_that_import_running()
+    {
+        await using var store = await PostgresTestStore.CreateAsync();
+        await store.StartAsync();
+        await using (var db = store.Services().Context())
+        {
+            db.Imports.Add(new MeasurementImport
+            {
+                FileName = "nightly.csv", UserName = "api:Genesys nightly export", ContentHash = new string('0', 64),
+                StartedUtc = new DateTime(2026, 11, 30, 2, 0, 0, DateTimeKind.Utc), Status = ImportStatus.Running, RowCount = 1_000_000,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        // The instance storing it holds the importer's lock ("CxImport" in ASCII) while it writes.
+        await using (var importing = store.OpenConnection())
+        {
+            await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(4861716532133065332)", importing))
+                await take.ExecuteNonQueryAsync();
+
+            await store.StartAsync();
+
+            Assert.Equal(ImportStatus.Running, await StatusAsync(store));
+        }
+
+        // Once no instance is storing it, the next start knows it was interrupted.
+        await store.StartAsync();
+        Assert.Equal(ImportStatus.Failed, await StatusAsync(store));
+    }
+
+    private static async Task<ImportStatus> StatusAsync(PostgresTestStore store)
+    {
+        await using var db = store.Services().Context();
+        return await db.Imports.Where(i => i.FileName == "nightly.csv").Select(i => i.Status).SingleAsync();
     }
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using CxDashboard.Core.Kpis;
 using CxDashboard.Data.Demo;
+using CxDashboard.Data.Imports;
 using CxDashboard.Data.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -111,6 +112,14 @@ public sealed partial class StoreInitializer(
     {
         var running = await db.Imports.IgnoreQueryFilters().Where(i => i.Status == ImportStatus.Running).ToListAsync(cancellationToken);
         if (running.Count == 0) return;
+        if (await AnotherInstanceIsImportingAsync(db, cancellationToken))
+        {
+            // One of them is being stored by another instance of the app, which marks it committed or failed itself, and
+            // it cannot be told apart here from one that was interrupted: a later start marks those.
+            LogImportsLeftRunning(logger, running.Count);
+            return;
+        }
+
         foreach (var import in running)
         {
             import.Status = ImportStatus.Failed;
@@ -120,6 +129,22 @@ public sealed partial class StoreInitializer(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// On PostgreSQL, whether an instance of the app is storing an import's rows right now: it holds the importer's
+    /// advisory lock for as long as it writes. SQLite is one instance's store: nothing else can be importing.
+    /// </summary>
+    private async Task<bool> AnotherInstanceIsImportingAsync(CxDbContext db, CancellationToken cancellationToken)
+    {
+        if (store.IsSqlite) return false;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Taken for this transaction alone, and so let go at once, if no one holds it.
+        var free = await db.Database
+            .SqlQueryRaw<bool>($"SELECT pg_try_advisory_xact_lock({PostgresMeasurementWriter.AdvisoryLock}) AS \"Value\"")
+            .SingleAsync(cancellationToken);
+        await transaction.RollbackAsync(cancellationToken);
+        return !free;
     }
 
     private static async Task SeedCatalogAsync(CxDbContext db, CancellationToken cancellationToken)
@@ -236,6 +261,9 @@ public sealed partial class StoreInitializer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Empty store: adding the standard KPI catalog only (Database:SeedDemoData is false).")]
     private static partial void LogSeedingCatalog(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} import(s) running: another instance of the app is storing one now, so they are left to it, not marked interrupted.")]
+    private static partial void LogImportsLeftRunning(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Creating the {Store}.")]
     private static partial void LogCreatingDatabase(ILogger logger, string store);
