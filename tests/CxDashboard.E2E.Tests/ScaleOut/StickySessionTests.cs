@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CxDashboard.E2E.Tests.Infrastructure;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -75,7 +76,10 @@ public sealed class StickySessionTests(ProxiedInstances cluster, ChromiumBrowser
             if (response.Status >= 400) errors.Add($"HTTP {response.Status}: {response.Url}");
         };
 
-        await page.GotoAsync("account/login");
+        // Signed out, the board sends the reader to sign in, at the proxy's address: the app is told the host the reader
+        // asked for, so the address it redirects to is not an instance's own.
+        await page.GotoAsync("", new() { Timeout = FirstBoardMilliseconds });
+        await Expect(page).ToHaveURLAsync(new Regex($"^{Regex.Escape(cluster.Address.ToString())}account/login"));
         await page.Locator("#email").FillAsync("viewer@harbour.demo");
         await page.Locator("#password").FillAsync("harbour-viewer-2026");
         // An instance's first board is its slowest page (the calculations compile on first use): a longer wait.
