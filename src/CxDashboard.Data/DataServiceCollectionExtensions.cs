@@ -51,6 +51,13 @@ public static class DataServiceCollectionExtensions
     /// <summary>Migrates and seeds the store; call once before the app starts serving.</summary>
     public static Task InitializeCxStoreAsync(this IServiceProvider services, CancellationToken cancellationToken = default) =>
         services.GetRequiredService<StoreInitializer>().InitializeAsync(cancellationToken);
+
+    /// <summary>
+    /// Migrates and seeds the store, then runs <paramref name="alsoOnce"/> (the app's own first-start seeding, such as
+    /// its users) under the same start-up lock, so that instances started at once on one PostgreSQL database take turns.
+    /// </summary>
+    public static Task InitializeCxStoreAsync(this IServiceProvider services, Func<CancellationToken, Task> alsoOnce, CancellationToken cancellationToken = default) =>
+        services.GetRequiredService<StoreInitializer>().InitializeAsync(alsoOnce, cancellationToken);
 }
 
 /// <summary>Creates contexts of the configured provider's own type, one short-lived context per operation.</summary>

@@ -23,8 +23,8 @@ try
     var app = builder.Build();
     app.Environment.EnsureChartScriptPresent();
     app.Services.EnsureBoardPackSettingsValid();
-    await app.Services.InitializeCxStoreAsync();
-    await app.Services.SeedCxAccessAsync();
+    // The first users are seeded under the store's start-up lock too: instances started at once seed them once.
+    await app.Services.InitializeCxStoreAsync(app.Services.SeedCxAccessAsync);
     app.UseCxWeb();
     await app.RunAsync();
     return 0;

@@ -13,7 +13,7 @@ internal static class PostgresMeasurementWriter
     private const int ProgressEvery = 10_000;
 
     /// <summary>The advisory lock every app instance takes for an import or undo: "CxImport" in ASCII.</summary>
-    private const long AdvisoryLock = 0x4378_496D_706F_7274;
+    internal const long AdvisoryLock = 0x4378_496D_706F_7274;
 
     /// <summary>
     /// Takes the store-wide import lock for the rest of the transaction, waiting up to <paramref name="wait"/>.

@@ -1,8 +1,11 @@
 using System.Data.Common;
 using CxDashboard.Core.Kpis;
 using CxDashboard.Data.Demo;
+using CxDashboard.Data.Imports;
 using CxDashboard.Data.Model;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +13,8 @@ namespace CxDashboard.Data.Startup;
 
 /// <summary>
 /// Brings the store up to date at start-up: checks it can be reached and was not written by a newer version,
-/// applies pending migrations, and fills an empty store (the demo organisation, or just the KPI catalog).
+/// applies pending migrations, and fills an empty store (the demo organisation, or just the KPI catalog). On PostgreSQL
+/// it does so under a lock of the database (<see cref="StartupLock"/>), so that several instances can start at once.
 /// Every failure becomes a <see cref="StartupException"/> with one sentence naming the setting and the fix.
 /// </summary>
 public sealed partial class StoreInitializer(
@@ -20,22 +24,39 @@ public sealed partial class StoreInitializer(
     ILogger<StoreInitializer> logger)
 {
     /// <summary>Migrates and, when empty, seeds the store.</summary>
-    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    public Task InitializeAsync(CancellationToken cancellationToken = default) => InitializeAsync(null, cancellationToken);
+
+    /// <summary>
+    /// Migrates and, when empty, seeds the store, then runs <paramref name="alsoOnce"/> (the rest of what a first start
+    /// writes, such as the first users). On PostgreSQL all of it runs under the start-up lock, so that instances started
+    /// at the same moment on one database take turns: the first migrates and seeds, the others find it done.
+    /// </summary>
+    public async Task InitializeAsync(Func<CancellationToken, Task>? alsoOnce, CancellationToken cancellationToken = default)
     {
         EnsureSqliteFolder();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await CheckReachableAsync(db, cancellationToken))
-            await CheckNotNewerAsync(db, cancellationToken);
-        if (store.IsSqlite) await ShapeNewSqliteFileAsync(db, cancellationToken);
-        await MigrateAsync(db, cancellationToken);
-        if (store.IsSqlite)
+        if (!await CheckReachableAsync(db, cancellationToken))
+            await CreateDatabaseAsync(db, cancellationToken);
+        await using (await TakeStartupLockAsync(cancellationToken))
         {
-            // Write-ahead logging: readers (every open board) never wait for a writer, and a write is durable once
-            // committed. The mode is kept in the file, so a backup and a restored store have it too.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL", cancellationToken);
-        }
+            await CheckNotNewerAsync(db, cancellationToken);
+            if (store.IsSqlite) await ShapeNewSqliteFileAsync(db, cancellationToken);
+            await MigrateAsync(db, cancellationToken);
+            if (store.IsSqlite)
+            {
+                // Write-ahead logging: readers (every open board) never wait for a writer, and a write is durable once
+                // committed. The mode is kept in the file, so a backup and a restored store have it too.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL", cancellationToken);
+            }
 
-        await MarkInterruptedImportsAsync(db, cancellationToken);
+            await MarkInterruptedImportsAsync(db, cancellationToken);
+            await SeedWhenEmptyAsync(db, cancellationToken);
+            if (alsoOnce is not null) await alsoOnce(cancellationToken);
+        }
+    }
+
+    private async Task SeedWhenEmptyAsync(CxDbContext db, CancellationToken cancellationToken)
+    {
         if (await db.Kpis.AnyAsync(cancellationToken)) return;
         if (options.Value.SeedDemoData)
         {
@@ -50,6 +71,41 @@ public sealed partial class StoreInitializer(
     }
 
     /// <summary>
+    /// Creates the PostgreSQL database that is not there yet. Another instance starting at the same moment may create
+    /// it first: then it is there, as wanted.
+    /// </summary>
+    private async Task CreateDatabaseAsync(CxDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            LogCreatingDatabase(logger, store.Description);
+            await db.GetService<IRelationalDatabaseCreator>().CreateAsync(cancellationToken);
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState is Npgsql.PostgresErrorCodes.DuplicateDatabase or Npgsql.PostgresErrorCodes.UniqueViolation)
+        {
+            // Created by another instance between our look and our CREATE DATABASE.
+        }
+        catch (DbException e)
+        {
+            throw new StartupException(
+                $"The {store.Description} does not exist and could not be created ({FirstLine(e.Message)}): create it, or give the user of Database:ConnectionString the right to create databases (CREATEDB).", e);
+        }
+    }
+
+    private async Task<StartupLock> TakeStartupLockAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await StartupLock.TakeAsync(store, () => LogWaitingForLock(logger, store.Description), cancellationToken);
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException or TimeoutException)
+        {
+            throw new StartupException(
+                $"The {store.Description} cannot be reached ({FirstLine(e.Message)}): check Database:ConnectionString (host, port, database, user and password) and that the server is running.", e);
+        }
+    }
+
+    /// <summary>
     /// An import still Running at start-up was stopped by the app stopping: its rows and its Committed status are
     /// one transaction, so it stored nothing, and the history says so.
     /// </summary>
@@ -57,6 +113,14 @@ public sealed partial class StoreInitializer(
     {
         var running = await db.Imports.IgnoreQueryFilters().Where(i => i.Status == ImportStatus.Running).ToListAsync(cancellationToken);
         if (running.Count == 0) return;
+        if (await AnotherInstanceIsImportingAsync(db, cancellationToken))
+        {
+            // One of them is being stored by another instance of the app, which marks it committed or failed itself, and
+            // it cannot be told apart here from one that was interrupted: a later start marks those.
+            LogImportsLeftRunning(logger, running.Count);
+            return;
+        }
+
         foreach (var import in running)
         {
             import.Status = ImportStatus.Failed;
@@ -66,6 +130,22 @@ public sealed partial class StoreInitializer(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// On PostgreSQL, whether an instance of the app is storing an import's rows right now: it holds the importer's
+    /// advisory lock for as long as it writes. SQLite is one instance's store: nothing else can be importing.
+    /// </summary>
+    private async Task<bool> AnotherInstanceIsImportingAsync(CxDbContext db, CancellationToken cancellationToken)
+    {
+        if (store.IsSqlite) return false;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Taken for this transaction alone, and so let go at once, if no one holds it.
+        var free = await db.Database
+            .SqlQueryRaw<bool>($"SELECT pg_try_advisory_xact_lock({PostgresMeasurementWriter.AdvisoryLock}) AS \"Value\"")
+            .SingleAsync(cancellationToken);
+        await transaction.RollbackAsync(cancellationToken);
+        return !free;
     }
 
     private static async Task SeedCatalogAsync(CxDbContext db, CancellationToken cancellationToken)
@@ -209,6 +289,15 @@ public sealed partial class StoreInitializer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Empty store: adding the standard KPI catalog only (Database:SeedDemoData is false).")]
     private static partial void LogSeedingCatalog(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} import(s) running: another instance of the app is storing one now, so they are left to it, not marked interrupted.")]
+    private static partial void LogImportsLeftRunning(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Creating the {Store}.")]
+    private static partial void LogCreatingDatabase(ILogger logger, string store);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Another instance of the app is bringing the {Store} up to date: waiting for it to finish.")]
+    private static partial void LogWaitingForLock(ILogger logger, string store);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} migration(s) to the {Store}.")]
     private static partial void LogMigrating(ILogger logger, int count, string store);

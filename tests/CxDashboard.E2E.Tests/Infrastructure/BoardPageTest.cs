@@ -17,7 +17,7 @@ public abstract class BoardPageTest(DashboardServer server, ChromiumBrowser chro
 
     // A prerendered page draws before its circuit connects; the first interactive render on a
     // two-core machine can take a few seconds, so waits are generous. They end as soon as the condition holds.
-    private const float WaitMilliseconds = 15_000;
+    internal const float WaitMilliseconds = 15_000;
 
     private readonly List<string> _browserErrors = [];
     private IBrowserContext? _context;
@@ -102,24 +102,31 @@ public abstract class BoardPageTest(DashboardServer server, ChromiumBrowser chro
     /// Waits for the interactive circuit: the prerendered month picker ignores clicks until the circuit
     /// is connected, after which a click opens its list. Closes the list again.
     /// </summary>
-    protected async Task WaitForInteractiveAsync()
+    protected Task WaitForInteractiveAsync() => WaitForInteractiveAsync(Page);
+
+    /// <summary>Waits for the interactive circuit of the board on <paramref name="page"/> (see the instance method).</summary>
+    internal static async Task WaitForInteractiveAsync(IPage page)
     {
-        await OpenMonthListAsync();
-        await Page.Keyboard.PressAsync("Escape");
-        await Expect(MonthPicker).ToHaveAttributeAsync("aria-expanded", "false");
+        await OpenMonthListAsync(page);
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.GetByTestId("month-picker")).ToHaveAttributeAsync("aria-expanded", "false");
     }
 
     /// <summary>Clicks the month picker until its list of months is open.</summary>
-    protected async Task OpenMonthListAsync()
+    protected Task OpenMonthListAsync() => OpenMonthListAsync(Page);
+
+    /// <summary>Clicks the month picker on <paramref name="page"/> until its list of months is open.</summary>
+    internal static async Task OpenMonthListAsync(IPage page)
     {
+        var picker = page.GetByTestId("month-picker");
         var deadline = DateTime.UtcNow.AddMilliseconds(WaitMilliseconds);
         while (true)
         {
-            await MonthPicker.ClickAsync();
+            await picker.ClickAsync();
             try
             {
-                await Expect(MonthPicker).ToHaveAttributeAsync("aria-expanded", "true", new() { Timeout = 1_000 });
-                await Expect(Page.GetByRole(AriaRole.Listbox)).ToBeVisibleAsync();
+                await Expect(picker).ToHaveAttributeAsync("aria-expanded", "true", new() { Timeout = 1_000 });
+                await Expect(page.GetByRole(AriaRole.Listbox)).ToBeVisibleAsync();
                 return;
             }
             catch (PlaywrightException) when (DateTime.UtcNow < deadline)

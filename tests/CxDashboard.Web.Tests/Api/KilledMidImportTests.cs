@@ -1,10 +1,10 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using CxDashboard.Data;
 using CxDashboard.Data.ApiKeys;
 using CxDashboard.Data.Model;
 using CxDashboard.Data.Startup;
+using CxDashboard.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -41,7 +41,7 @@ public sealed class KilledMidImportTests(ITestOutputHelper output) : IDisposable
     {
         var batch = await WriteBatchAsync(Path.Combine(_folder, "million.csv"));
         string key;
-        using (var app = await AppProcess.StartAsync(_folder))
+        using (var app = await StartAppAsync())
         {
             key = await PrepareStoreAsync();
             using var client = new HttpClient { BaseAddress = app.Address, Timeout = Timeout.InfiniteTimeSpan };
@@ -66,7 +66,7 @@ public sealed class KilledMidImportTests(ITestOutputHelper output) : IDisposable
         }
 
         // The next start opens the store, and marks an import that was still running as interrupted.
-        using (var again = await AppProcess.StartAsync(_folder))
+        using (var again = await StartAppAsync())
             again.Kill();
 
         await using var db = Context();
@@ -185,77 +185,10 @@ public sealed class KilledMidImportTests(ITestOutputHelper output) : IDisposable
         return path;
     }
 
-    /// <summary>The app as a child process in Production over the store in one folder, its output read as it comes.</summary>
-    private sealed class AppProcess : IDisposable
+    /// <summary>The app over the demo store in the test's folder, with no backups by the clock.</summary>
+    private Task<AppProcess> StartAppAsync() => AppProcess.StartAsync(_folder, new Dictionary<string, string>
     {
-        private readonly Process _process;
-        private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly StringBuilder _output = new();
-
-        private AppProcess(string folder)
-        {
-            var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "CxDashboard.Web.dll"), "--urls", "http://127.0.0.1:0"])
-            {
-                WorkingDirectory = folder,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-            start.Environment["Database__DataFolder"] = folder;
-            start.Environment["Database__SeedDemoData"] = "true";
-            start.Environment["Backups__Schedule"] = "off";
-            _process = Process.Start(start)!;
-            _process.OutputDataReceived += (_, line) => Read(line.Data);
-            _process.ErrorDataReceived += (_, line) => Read(line.Data);
-            _process.BeginOutputReadLine();
-            _process.BeginErrorReadLine();
-        }
-
-        public Uri Address { get; private set; } = default!;
-
-        public static async Task<AppProcess> StartAsync(string folder)
-        {
-            var app = new AppProcess(folder);
-            var started = await Task.WhenAny(app._listening.Task, app._process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(90)));
-            if (started != app._listening.Task)
-            {
-                app.Dispose();
-                throw new InvalidOperationException($"The app did not start listening:\n{app.Output}");
-            }
-
-            app.Address = await app._listening.Task;
-            return app;
-        }
-
-        /// <summary>SIGKILL: the process gets no chance to finish or clean up anything.</summary>
-        public void Kill()
-        {
-            if (_process.HasExited) return;
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-
-        public void Dispose()
-        {
-            Kill();
-            _process.Dispose();
-        }
-
-        private string Output
-        {
-            get
-            {
-                lock (_output) return _output.ToString();
-            }
-        }
-
-        private void Read(string? line)
-        {
-            if (line is null) return;
-            lock (_output) _output.AppendLine(line);
-            const string listening = "Now listening on: ";
-            var at = line.IndexOf(listening, StringComparison.Ordinal);
-            if (at >= 0) _listening.TrySetResult(new Uri(line[(at + listening.Length)..].Trim().TrimEnd('/') + "/"));
-        }
-    }
+        ["Database__SeedDemoData"] = "true",
+        ["Backups__Schedule"] = "off",
+    });
 }

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using CxDashboard.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace CxDashboard.Web.Tests.Faults;
@@ -25,10 +25,9 @@ public sealed class KilledMidWriteTests : IDisposable
         // Killed at different moments after the app says it starts seeding: before, during and after the big insert.
         using (var app = Start())
         {
-            await WaitForLineAsync(app, "adding the demo organisation");
+            await app.WaitForOutputAsync("adding the demo organisation", AppProcess.StartWithin);
             await Task.Delay(afterMilliseconds);
             app.Kill();
-            await app.WaitForExitAsync();
         }
 
         var (measurements, initiatives, settings) = Counts();
@@ -39,11 +38,7 @@ public sealed class KilledMidWriteTests : IDisposable
 
         // The next start opens the store and ends with the whole demo organisation.
         using (var again = Start())
-        {
-            await WaitForLineAsync(again, "Now listening on");
-            again.Kill();
-            await again.WaitForExitAsync();
-        }
+            await again.WaitForOutputAsync("Now listening on", AppProcess.StartWithin);
 
         var (after, afterInitiatives, afterSettings) = Counts();
         Assert.True(after > 2_000);
@@ -52,27 +47,7 @@ public sealed class KilledMidWriteTests : IDisposable
         Assert.Equal("ok", IntegrityCheck());
     }
 
-    private Process Start()
-    {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "CxDashboard.Web.dll"), "--urls", "http://127.0.0.1:0"])
-        {
-            WorkingDirectory = _folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Database__DataFolder"] = _folder;
-        start.Environment["Backups__Schedule"] = "off";
-        return Process.Start(start)!;
-    }
-
-    private static async Task WaitForLineAsync(Process app, string text)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (await app.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-            if (line.Contains(text, StringComparison.Ordinal)) return;
-        throw new InvalidOperationException($"The app ended before it wrote \"{text}\": {await app.StandardError.ReadToEndAsync(timeout.Token)}");
-    }
+    private AppProcess Start() => AppProcess.Launch(_folder, new Dictionary<string, string> { ["Backups__Schedule"] = "off" });
 
     private (long Measurements, long Initiatives, long Settings) Counts()
     {

@@ -1,22 +1,19 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
+using CxDashboard.Testing;
 using CxDashboard.Web.Access;
 
 namespace CxDashboard.Web.Tests.Hosting;
 
 /// <summary>
-/// The real app as a child process in Production, over a fresh SQLite store it migrates and seeds itself,
-/// listening on a free port. Shared by the tests of one class: start-up is the slow part.
+/// The real app as a child process in Production (<see cref="AppProcess"/>), over a fresh SQLite store it migrates
+/// and seeds itself, listening on a free port, with clients that sign in through its form. Shared by the tests of one
+/// class: start-up is the slow part.
 /// </summary>
 public partial class RunningApp : IAsyncLifetime
 {
-    private static readonly TimeSpan StartWithin = TimeSpan.FromSeconds(60);
-
     private readonly string _folder = Directory.CreateTempSubdirectory("cxdashboard-hosting-").FullName;
-    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly List<string> _output = [];
-    private Process? _process;
+    private AppProcess? _process;
 
     private HttpClient? _signedIn;
 
@@ -29,29 +26,10 @@ public partial class RunningApp : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        var app = Path.Combine(AppContext.BaseDirectory, "CxDashboard.Web.dll");
-        var start = new ProcessStartInfo("dotnet", [app, "--urls", "http://127.0.0.1:0"])
-        {
-            WorkingDirectory = _folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Database__DataFolder"] = _folder;
-        start.Environment["Database__SeedDemoData"] = "true";
-        foreach (var (name, value) in await SettingsAsync()) start.Environment[name] = value;
-
-        _process = Process.Start(start)!;
-        _process.OutputDataReceived += (_, line) => Read(line.Data);
-        _process.ErrorDataReceived += (_, line) => Read(line.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-
-        var started = await Task.WhenAny(_listening.Task, _process.WaitForExitAsync(), Task.Delay(StartWithin));
-        if (started != _listening.Task)
-            throw new InvalidOperationException($"The app did not start listening:\n{string.Join('\n', Output)}");
-
-        Client = NewClient(await _listening.Task);
+        var settings = new Dictionary<string, string> { ["Database__SeedDemoData"] = "true" };
+        foreach (var (name, value) in await SettingsAsync()) settings[name] = value;
+        _process = await AppProcess.StartAsync(_folder, settings);
+        Client = NewClient(_process.Address);
     }
 
     /// <summary>
@@ -74,12 +52,13 @@ public partial class RunningApp : IAsyncLifetime
 
     /// <summary>
     /// A new client (its own cookies) that has posted the sign-in form with this address and password, and the
-    /// answer: a redirect when signed in, the form again with its message when not.
+    /// answer: a redirect when signed in, the form again with its message when not. The form (and its antiforgery
+    /// token and cookie) comes from this app, or from the app at <paramref name="formFrom"/>.
     /// </summary>
-    public async Task<(HttpClient Client, HttpResponseMessage Response)> SignInAsync(string email, string password)
+    public async Task<(HttpClient Client, HttpResponseMessage Response)> SignInAsync(string email, string password, Uri? formFrom = null)
     {
         var client = NewClient(Client.BaseAddress!);
-        var form = await client.GetStringAsync(new Uri("account/login", UriKind.Relative));
+        var form = await client.GetStringAsync(new Uri(formFrom ?? Client.BaseAddress!, "account/login"));
         var fields = FormFields(form, "/account/login");
         foreach (Match input in Input().Matches(form))
         {
@@ -120,40 +99,12 @@ public partial class RunningApp : IAsyncLifetime
     [GeneratedRegex("<input\\b[^>]*>")]
     private static partial Regex Input();
 
-    private IEnumerable<string> Output
-    {
-        get
-        {
-            lock (_output) return [.. _output];
-        }
-    }
-
-    private void Read(string? line)
-    {
-        if (line is null) return;
-        lock (_output) _output.Add(line);
-        // Kestrel logs the port it bound for port 0: "Now listening on: http://127.0.0.1:41234".
-        const string listening = "Now listening on: ";
-        var at = line.IndexOf(listening, StringComparison.Ordinal);
-        if (at >= 0)
-            _listening.TrySetResult(new Uri(line[(at + listening.Length)..].Trim().TrimEnd('/') + "/"));
-    }
-
-    public virtual async Task DisposeAsync()
+    public virtual Task DisposeAsync()
     {
         Client?.Dispose();
         _signedIn?.Dispose();
-        if (_process is not null)
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-
-            _process.Dispose();
-        }
-
+        _process?.Dispose();
         Directory.Delete(_folder, recursive: true);
+        return Task.CompletedTask;
     }
 }

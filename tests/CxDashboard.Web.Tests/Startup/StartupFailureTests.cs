@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using CxDashboard.Data;
+using CxDashboard.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.FileProviders;
 
@@ -102,32 +102,10 @@ public sealed class StartupFailureTests : IDisposable
 
     private async Task<(int Exit, string Output)> RunAppAsync(params (string Name, string Value)[] settings)
     {
-        var app = Path.Combine(AppContext.BaseDirectory, "CxDashboard.Web.dll");
-        var start = new ProcessStartInfo("dotnet", [app, "--urls", "http://127.0.0.1:0"])
-        {
-            WorkingDirectory = _folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Database__DataFolder"] = _folder;
-        foreach (var (name, value) in settings) start.Environment[name] = value;
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException("The app kept running although its settings are wrong.");
-        }
-
-        return (process.ExitCode, await stderr + await stdout);
+        using var app = AppProcess.Launch(_folder, settings.ToDictionary(s => s.Name, s => s.Value));
+        var exit = await app.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        // The sentence a person acts on comes first: standard error, then what was logged.
+        return (exit, app.Errors + app.StandardOutput);
     }
 
     private sealed class StubEnvironment : IWebHostEnvironment
