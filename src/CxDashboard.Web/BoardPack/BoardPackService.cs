@@ -35,8 +35,10 @@ public sealed class BoardPackService(
         var settings = await organisation.SettingsAsync(cancellationToken);
         var format = new FigureFormat(settings.Culture, settings.Currency);
         var writer = new GateWriter(format, month);
-        // The board's initiatives: a proposed one has neither spent nor delivered anything yet.
-        var initiatives = (await organisation.InitiativesAsync(cancellationToken)).Where(i => i.Status != InitiativeStatus.Proposed).ToList();
+        // The board's initiatives: a proposed one has neither spent nor delivered anything yet, and an archived one is off the
+        // board, so its projection is not set against value the board no longer counts.
+        var initiatives = (await organisation.InitiativesAsync(cancellationToken))
+            .Where(i => i.Status != InitiativeStatus.Proposed && i.ArchivedUtc is null).ToList();
         var tracked = await tracking.TrackAsync(initiatives, month, format, cancellationToken);
         var (decisions, decisionsTaken) = await DecisionsKnownAsync(month, writer, cancellationToken);
         var computed = await board.ComputeAsync(month, [], cancellationToken);
@@ -45,7 +47,7 @@ public sealed class BoardPackService(
             ? Tracking(computed, tracked, month, format, writer)
             : null;
         var gates = tracked
-            .Where(t => t.Initiative.Status == InitiativeStatus.Active && t.Initiative.ArchivedUtc is null)
+            .Where(t => t.Initiative.Status == InitiativeStatus.Active)
             .Select(t => Row(t, decisions, writer, format))
             .ToList();
         var names = initiatives.ToDictionary(i => i.Id, i => i.Name);

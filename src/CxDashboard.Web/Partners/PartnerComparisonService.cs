@@ -48,9 +48,9 @@ public sealed class PartnerComparisonService(
             sums[partner.Id] = await kpiQueries.SumsByKpiAndMonthAsync(
                 first, month, MeasurementScope.Of(null, partner.Id, null), compared.Select(k => k.Id).ToList(), cancellationToken);
 
-        // As the board: a proposed initiative has neither spent nor delivered anything yet.
+        // As the board: a proposed initiative has neither spent nor delivered anything yet, and an archived one is off it.
         var initiatives = (await organisation.InitiativesAsync(cancellationToken))
-            .Where(i => i.Status != InitiativeStatus.Proposed).ToList();
+            .Where(i => i.Status != InitiativeStatus.Proposed && i.ArchivedUtc is null).ToList();
         var attribution = PartnerAttributionCalculator.Compute(await AttributionInputsAsync(month, initiatives, dimensions.Partners, cancellationToken));
         // Holdout tests measure their lift over their whole eligible population, not on any partner's contacts: the board
         // counts their money, and no partner's row does.
