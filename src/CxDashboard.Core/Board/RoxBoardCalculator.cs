@@ -146,6 +146,31 @@ public static class RoxBoardCalculator
         experiments.Where(e => e.Measured <= month && HoldoutValue.Counts(e.Result, e.IncludeInRox)).Select(e => e.Measured);
 
     /// <summary>
+    /// Each experiment's standing on the board of <paramref name="month"/>, and the money it adds there: its measured value,
+    /// to the millionth, when it counts (its test window ended by the month, and it is significant or included by an
+    /// editor's choice: <see cref="HoldoutValue.Counts"/>); 0 otherwise, with the reason in its standing. The board takes
+    /// its experiments from here, so a page that names the board's holdout money gets the same figures.
+    /// </summary>
+    public static IReadOnlyList<ExperimentValue> Experiments(IReadOnlyList<ExperimentInputs> experiments, YearMonth month)
+    {
+        ArgumentNullException.ThrowIfNull(experiments);
+        return experiments.Select(e => Value(e, e.Initiative, month)).ToList();
+    }
+
+    private static ExperimentValue Value(ExperimentInputs e, string? initiative, YearMonth month)
+    {
+        var standing = e.Result.Money.Value is null ? ExperimentStanding.NotApplicable
+            : e.Measured > month ? ExperimentStanding.NotYetMeasured
+            : e.Result.IsSignificant ? ExperimentStanding.Significant
+            : e.IncludeInRox ? ExperimentStanding.IncludedByChoice
+            : ExperimentStanding.NotSignificant;
+        var counted = standing is ExperimentStanding.Significant or ExperimentStanding.IncludedByChoice
+            ? decimal.Round(e.Result.Money.Value!.Value, 6)
+            : 0m;
+        return new ExperimentValue(e.Name, initiative, HoldoutValue.FactorOf(e.KpiCode), e.Measured, standing, counted, e.Result.Money, e.Result.PValue);
+    }
+
+    /// <summary>
     /// Each experiment's standing; the money of those that count goes into their factor's month and their initiative's
     /// gains (the first initiative of that name; none when it is not on the board).
     /// </summary>
@@ -155,24 +180,17 @@ public static class RoxBoardCalculator
         var values = new List<ExperimentValue>();
         foreach (var e in inputs.Experiments ?? [])
         {
-            var factor = HoldoutValue.FactorOf(e.KpiCode);
             var n = -1;
             for (var i = 0; i < inputs.Initiatives.Count && n < 0; i++)
                 if (e.Initiative is not null && string.Equals(inputs.Initiatives[i].Name, e.Initiative, StringComparison.Ordinal)) n = i;
-            var standing = e.Result.Money.Value is null ? ExperimentStanding.NotApplicable
-                : e.Measured > inputs.Month ? ExperimentStanding.NotYetMeasured
-                : e.Result.IsSignificant ? ExperimentStanding.Significant
-                : e.IncludeInRox ? ExperimentStanding.IncludedByChoice
-                : ExperimentStanding.NotSignificant;
-            decimal counted = 0;
-            if (standing is ExperimentStanding.Significant or ExperimentStanding.IncludedByChoice)
+            var value = Value(e, n >= 0 ? e.Initiative : null, inputs.Month);
+            if (value.IsCounted)
             {
-                counted = decimal.Round(e.Result.Money.Value!.Value, 6);
-                byFactor.Of(factor)[chartStart.MonthsUntil(e.Measured)] += counted;
-                if (n >= 0) gainsByInitiative[n] += counted;
+                byFactor.Of(value.Factor)[chartStart.MonthsUntil(e.Measured)] += value.Counted;
+                if (n >= 0) gainsByInitiative[n] += value.Counted;
             }
 
-            values.Add(new ExperimentValue(e.Name, n >= 0 ? e.Initiative : null, factor, e.Measured, standing, counted, e.Result.Money, e.Result.PValue));
+            values.Add(value);
         }
 
         return values;

@@ -99,9 +99,9 @@ public sealed class RoxBoardService(MeasurementQueries measurements, Organisatio
 
     /// <summary>
     /// The holdout experiments the reader may see, for Core to count those that are significant or included by choice
-    /// (each under its initiative's name when that initiative is on the board).
+    /// (each under its initiative's name when that initiative is on the board); the partner comparison reads them too.
     /// </summary>
-    private async Task<IReadOnlyList<ExperimentInputs>> ExperimentInputsAsync(IReadOnlyList<Initiative> initiatives, CancellationToken cancellationToken)
+    internal async Task<IReadOnlyList<ExperimentInputs>> ExperimentInputsAsync(IReadOnlyList<Initiative> initiatives, CancellationToken cancellationToken)
     {
         var names = initiatives.ToDictionary(i => i.Id, i => i.Name);
         return (await experiments.ExperimentsAsync(cancellationToken))

@@ -35,17 +35,19 @@ public sealed class BoardPackService(
         var settings = await organisation.SettingsAsync(cancellationToken);
         var format = new FigureFormat(settings.Culture, settings.Currency);
         var writer = new GateWriter(format, month);
-        // The board's initiatives: a proposed one has neither spent nor delivered anything yet.
-        var initiatives = (await organisation.InitiativesAsync(cancellationToken)).Where(i => i.Status != InitiativeStatus.Proposed).ToList();
+        // The board's initiatives: a proposed one has neither spent nor delivered anything yet, and an archived one is off the
+        // board, so its projection is not set against value the board no longer counts.
+        var initiatives = (await organisation.InitiativesAsync(cancellationToken))
+            .Where(i => i.Status != InitiativeStatus.Proposed && i.ArchivedUtc is null).ToList();
         var tracked = await tracking.TrackAsync(initiatives, month, format, cancellationToken);
-        var decisions = await DecisionsUpToAsync(month, cancellationToken);
+        var (decisions, decisionsTaken) = await DecisionsKnownAsync(month, writer, cancellationToken);
         var computed = await board.ComputeAsync(month, [], cancellationToken);
 
         var trackingView = computed is not null && computed.Board.Initiatives.Any(i => i.Started)
             ? Tracking(computed, tracked, month, format, writer)
             : null;
         var gates = tracked
-            .Where(t => t.Initiative.Status == InitiativeStatus.Active && t.Initiative.ArchivedUtc is null)
+            .Where(t => t.Initiative.Status == InitiativeStatus.Active)
             .Select(t => Row(t, decisions, writer, format))
             .ToList();
         var names = initiatives.ToDictionary(i => i.Id, i => i.Name);
@@ -54,7 +56,7 @@ public sealed class BoardPackService(
             .Take(RecentDecisionCount)
             .Select(d => new RecentDecisionView(names[d.InitiativeId], GateWords.Title(d.Gate), d.Outcome, GateWords.Outcome(d.Outcome), d.Note, d.DecidedBy, writer.When(d.DecidedUtc)))
             .ToList();
-        return new BoardPackView(month.ToString(), trackingView, gates, recent, await FooterAsync(settings, month, writer, cancellationToken));
+        return new BoardPackView(month.ToString(), trackingView, gates, recent, decisionsTaken, await FooterAsync(settings, month, writer, cancellationToken));
     }
 
     private static TrackingView Tracking(ComputedBoard computed, IReadOnlyList<TrackedInitiative> tracked, YearMonth month, FigureFormat format, GateWriter writer)
@@ -132,16 +134,27 @@ public sealed class BoardPackService(
             next is null ? "" : GateWords.Status(next.Status));
     }
 
-    /// <summary>Every gate decision taken by the end of <paramref name="month"/>, the latest first: a past month's pack does not know later ones.</summary>
-    private async Task<IReadOnlyList<GateDecision>> DecisionsUpToAsync(YearMonth month, CancellationToken cancellationToken)
+    /// <summary>
+    /// The gate decisions the pack of <paramref name="month"/> knows, the latest first, and which those are in words. A past
+    /// month's pack knows only those taken by its end. The latest month's pack is the one the steering group reads now,
+    /// and it decides on that month's figures after the month has closed: that pack knows every decision to date.
+    /// </summary>
+    private async Task<(IReadOnlyList<GateDecision> Decisions, string Taken)> DecisionsKnownAsync(
+        YearMonth month, GateWriter writer, CancellationToken cancellationToken)
     {
         var next = month.AddMonths(1);
         var end = new DateTime(next.Year, next.Month, 1, 0, 0, 0, DateTimeKind.Utc);
+        var key = month.Key;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.GateDecisions.AsNoTracking()
-            .Where(d => d.DecidedUtc < end)
+        var isPast = await db.Measurements.AsNoTracking().AnyAsync(m => m.Month > key, cancellationToken);
+        var decisions = db.GateDecisions.AsNoTracking();
+        if (isPast) decisions = decisions.Where(d => d.DecidedUtc < end);
+        var known = await decisions
             .OrderByDescending(d => d.DecidedUtc).ThenByDescending(d => d.Id)
             .ToListAsync(cancellationToken);
+        return (known, isPast
+            ? $"Those taken by the end of {writer.Month(month)}; later ones are in later months' packs."
+            : $"Every decision to date, including those taken on {writer.Month(month)}'s figures since the month closed.");
     }
 
     private async Task<PackFooterView> FooterAsync(OrganisationSettings settings, YearMonth month, GateWriter writer, CancellationToken cancellationToken)

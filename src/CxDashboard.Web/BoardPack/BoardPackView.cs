@@ -8,13 +8,18 @@ namespace CxDashboard.Web.BoardPack;
 /// <param name="Month">The month, "YYYY-MM".</param>
 /// <param name="Tracking">Realized value against the base projection; null when no initiative had started by the month.</param>
 /// <param name="Gates">The review gates of every active initiative.</param>
-/// <param name="RecentDecisions">The latest gate decisions up to the month's end, the latest first.</param>
+/// <param name="RecentDecisions">
+/// The latest gate decisions the pack knows, the latest first: those taken by the month's end, or every one to date in
+/// the latest month's pack.
+/// </param>
+/// <param name="DecisionsTaken">Which decisions those are, in words ("taken by the end of June 2025; …").</param>
 /// <param name="Footer">What every printed page says at its foot.</param>
 public sealed record BoardPackView(
     string Month,
     TrackingView? Tracking,
     IReadOnlyList<GateTimelineRowView> Gates,
     IReadOnlyList<RecentDecisionView> RecentDecisions,
+    string DecisionsTaken,
     PackFooterView Footer);
 
 /// <summary>The portfolio's realized value against the base scenario's projection, in total and by month.</summary>

@@ -27,7 +27,7 @@ public static class WhatIfTemplates
         new(InitiativeType.AiAgent, "AI agent",
             "A conversational AI agent resolves tier-1 contacts in self-service before they reach an agent: priced as deflection (containment × the cost an assisted contact saves)."),
         new(InitiativeType.AgentAssist, "Agent assist",
-            "Real-time guidance for voice agents shortens handle time (seed 001: 420 → 360 s on 200,000 contacts a month) and keeps a few more customers."),
+            "Real-time guidance for voice agents shortens handle time (for example from 420 to 360 s on 200,000 contacts a month) and keeps a few more customers."),
         new(InitiativeType.ChannelOutsourcing, "Outsourcing a channel",
             "A BPO partner takes over chat under an outcome-based contract: the cost per contact falls and so do complaints. The partner's fees are in the new cost per contact."),
     ];

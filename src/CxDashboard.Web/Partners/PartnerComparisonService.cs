@@ -48,9 +48,16 @@ public sealed class PartnerComparisonService(
             sums[partner.Id] = await kpiQueries.SumsByKpiAndMonthAsync(
                 first, month, MeasurementScope.Of(null, partner.Id, null), compared.Select(k => k.Id).ToList(), cancellationToken);
 
-        var attribution = PartnerAttributionCalculator.Compute(await AttributionInputsAsync(month, dimensions.Partners, cancellationToken));
+        // As the board: a proposed initiative has neither spent nor delivered anything yet, and an archived one is off it.
+        var initiatives = (await organisation.InitiativesAsync(cancellationToken))
+            .Where(i => i.Status != InitiativeStatus.Proposed && i.ArchivedUtc is null).ToList();
+        var attribution = PartnerAttributionCalculator.Compute(await AttributionInputsAsync(month, initiatives, dimensions.Partners, cancellationToken));
+        // Holdout tests measure their lift over their whole eligible population, not on any partner's contacts: the board
+        // counts their money, and no partner's row does.
+        var holdouts = RoxBoardCalculator.Experiments(await board.ExperimentInputsAsync(initiatives, cancellationToken), month)
+            .Where(e => e.IsCounted).ToList();
         var writer = new PartnerWriter(format, RoxWithheld(readerPartner));
-        return writer.Write(month, monthLabel, first, compared, dimensions.Partners, sums, attribution, readerPartner);
+        return writer.Write(month, monthLabel, first, compared, dimensions.Partners, sums, attribution, holdouts, readerPartner);
     }
 
     /// <summary>Why a partner reader sees no ROX; null for the organisation's own users.</summary>
@@ -65,11 +72,8 @@ public sealed class PartnerComparisonService(
     /// scoped to all partners, each partner's volume of its KPI per month over the driver's channel and segment.
     /// </summary>
     private async Task<PartnerAttributionInputs> AttributionInputsAsync(
-        YearMonth month, IReadOnlyList<Partner> partners, CancellationToken cancellationToken)
+        YearMonth month, List<Initiative> initiatives, IReadOnlyList<Partner> partners, CancellationToken cancellationToken)
     {
-        // As the board: a proposed initiative has neither spent nor delivered anything yet.
-        var initiatives = (await organisation.InitiativesAsync(cancellationToken))
-            .Where(i => i.Status != InitiativeStatus.Proposed).ToList();
         var inputs = await board.InitiativeInputsAsync(initiatives, month, cancellationToken);
         var result = new List<PartnerInitiative>();
         for (var n = 0; n < initiatives.Count; n++)

@@ -14,6 +14,7 @@ namespace CxDashboard.Web.Partners;
 /// <param name="TrendMonths">The first and last month of the trends ("Nov 2025", "Oct 2026").</param>
 /// <param name="PartnerReader">The partner a partner-scoped reader is limited to, by name; null for the organisation's own users.</param>
 /// <param name="RoxWithheld">Why ROX is not shown (a partner reader cannot see costs); null when it is.</param>
+/// <param name="Holdouts">The holdout tests' money the board counts to date, which no partner's row holds; null when it counts none.</param>
 public sealed record PartnerComparisonView(
     string Month,
     string MonthLabel,
@@ -25,12 +26,21 @@ public sealed record PartnerComparisonView(
     IReadOnlyList<string> Overlaps,
     (string First, string Last) TrendMonths,
     string? PartnerReader,
-    string? RoxWithheld)
+    string? RoxWithheld,
+    PartnerHoldoutsView? Holdouts = null)
 {
     /// <summary>A comparison for a month the store has nothing for.</summary>
     public static PartnerComparisonView NoData(string month, string monthLabel, string? partnerReader) =>
         new(month, monthLabel, false, "", [], [], null, [], ("", ""), partnerReader, null);
 }
+
+/// <summary>
+/// The holdout tests' money in the board's gains to date, written. A holdout test measures its lift over its whole eligible
+/// population, not on a partner's contacts, so this money is attributed to no partner.
+/// </summary>
+/// <param name="Total">All of it ("$904,781").</param>
+/// <param name="Tests">Each test with its initiative and money ("Proactive renewal calls with agent assist (Agent assist for voice agents, $904,781)").</param>
+public sealed record PartnerHoldoutsView(string Total, IReadOnlyList<string> Tests);
 
 /// <summary>A KPI the partners are compared on.</summary>
 /// <param name="Code">"FCR".</param>

@@ -1,3 +1,4 @@
+using CxDashboard.Core.Board;
 using CxDashboard.Core.Kpis;
 using CxDashboard.Core.Money;
 using CxDashboard.Core.Partners;
@@ -19,7 +20,7 @@ internal sealed class PartnerWriter(FigureFormat format, string? roxWithheld)
     public PartnerComparisonView Write(
         YearMonth month, string monthLabel, YearMonth first, IReadOnlyList<Kpi> kpis, IReadOnlyList<Partner> partners,
         IReadOnlyDictionary<int, IReadOnlyDictionary<(int KpiId, YearMonth Month), MeasurementSums>> sums,
-        PartnerAttribution attribution, string? partnerReader)
+        PartnerAttribution attribution, IReadOnlyList<ExperimentValue> holdouts, string? partnerReader)
     {
         var culture = format.Culture;
         var months = YearMonth.Range(first, month).ToList();
@@ -45,7 +46,10 @@ internal sealed class PartnerWriter(FigureFormat format, string? roxWithheld)
             attribution.Overlaps.Where(o => o.Overlap.ClaimedTwice != 0).Select(Overlap).ToList(),
             (KpiWords.ShortMonth(first, culture), KpiWords.ShortMonth(month, culture)),
             partnerReader,
-            roxWithheld);
+            roxWithheld,
+            holdouts.Count == 0 ? null : new PartnerHoldoutsView(
+                Money(holdouts.Sum(h => h.Counted)),
+                holdouts.Select(h => h.Initiative is { } i ? $"{h.Name} ({i}, {Money(h.Counted)})" : $"{h.Name} ({Money(h.Counted)})").ToList()));
     }
 
     private PartnerReturnView Returns(string name, PartnerReturn r) => new(

@@ -161,6 +161,25 @@ public sealed class RoxBoardExperimentTests
     }
 
     [Fact]
+    public void The_experiments_alone_stand_and_count_as_on_the_board()
+    {
+        ExperimentInputs[] experiments =
+        [
+            Renewals(Significant),
+            Renewals(NotSignificant) with { Name = "Kept out" },
+            Renewals(NotSignificant, include: true) with { Name = "By choice" },
+            Renewals(Significant, measured: new YearMonth(2025, 4)) with { Name = "Still running" },
+        ];
+
+        var alone = RoxBoardCalculator.Experiments(experiments, March);
+
+        Assert.Equal(
+            [(ExperimentStanding.Significant, 192_000m), (ExperimentStanding.NotSignificant, 0m), (ExperimentStanding.IncludedByChoice, 96_000m), (ExperimentStanding.NotYetMeasured, 0m)],
+            alone.Select(e => (e.Standing, e.Counted)));
+        Assert.Equal(Board(March, experiments).Experiments!.Select(e => (e.Name, e.Standing, e.Counted)), alone.Select(e => (e.Name, e.Standing, e.Counted)));
+    }
+
+    [Fact]
     public void Without_experiments_the_board_is_as_before()
     {
         var board = RoxBoardCalculator.Compute(new BoardInputs(March, December, [Initiative()], []));

@@ -191,6 +191,8 @@ public sealed class BusinessCaseTabTests : IAsyncLifetime
         cut.WaitForAssertion(() => cut.Find("[data-testid=driver-form]"), Patience);
 
         await cut.InvokeAsync(() => Select<ScenarioInput>(cut, "driver-optimistic-input").ValueChanged.InvokeAsync(ScenarioInput.Explicit));
+        // The field says how to sign a change of this KPI, in its own unit.
+        cut.WaitForAssertion(() => Assert.Contains("In percentage points, signed like the KPI: +2 for 2 pp more", cut.Find("[data-testid=driver-optimistic]").TextContent, StringComparison.Ordinal), Patience);
         cut.Find("[data-testid=driver-optimistic-delta]").Change("35");
         cut.Find("[data-testid=driver-save]").Click();
 

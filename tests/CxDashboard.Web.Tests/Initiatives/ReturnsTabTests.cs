@@ -96,6 +96,9 @@ public sealed class ReturnsTabTests : IClassFixture<ReturnsStore>, IAsyncLifetim
         cut.Find("[data-testid=scenario-conservative]").Click();
 
         cut.WaitForAssertion(() => Assert.Equal("Conservative", cut.Find("[data-testid=returns]").GetAttribute("data-scenario")));
+        // The chosen scenario is pressed and drawn filled, the others outlined.
+        Assert.Equal(["true", "false", "false"], Picker(cut).Select(b => b.GetAttribute("aria-pressed")));
+        Assert.Equal([true, false, false], Picker(cut).Select(b => b.ClassList.Contains("mud-button-filled")));
         Assert.NotEqual(baseNpv, Figure(cut, "npv"));
         // Half the change: 30 s, $80,000 a month, × 0.9 = $72,000 a month, $864,000 a year.
         Assert.Equal(["$72,000", "$792,000", "$864,000"], Cells(cut, "benefits"));
@@ -220,6 +223,10 @@ public sealed class ReturnsTabTests : IClassFixture<ReturnsStore>, IAsyncLifetim
 
     private static string Figure(IRenderedComponent<ReturnsTab> cut, string key) =>
         cut.Find($"[data-testid=figure-{key}] [data-testid=figure-value]").TextContent.Trim();
+
+    /// <summary>The scenario picker's buttons: conservative, base, optimistic.</summary>
+    private static List<AngleSharp.Dom.IElement> Picker(IRenderedComponent<ReturnsTab> cut) =>
+        [cut.Find("[data-testid=scenario-conservative]"), cut.Find("[data-testid=scenario-base]"), cut.Find("[data-testid=scenario-optimistic]")];
 
     private static List<string> Cells(IRenderedComponent<ReturnsTab> cut, string row) =>
         [.. cut.FindAll($"[data-testid=cash-{row}] [data-testid=cash-cell]").Select(c => c.TextContent),

@@ -98,6 +98,32 @@ public sealed class PartnersPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public void The_page_says_the_holdout_tests_money_on_the_board_is_attributed_to_no_partner()
+    {
+        var cut = Render("/partners?month=2026-10");
+
+        // The renewal test's $904,781 is in the board's gains (ended June 2026, significant) and in no partner's row.
+        var note = Squash(cut.Find("[data-testid=partners-holdouts]").TextContent);
+        Assert.StartsWith("Holdout tests are not attributed to any partner. $904,781 of the board's gains to date is measured by holdout tests: " +
+            "Proactive renewal calls with agent assist (Agent assist for voice agents, $904,781).", note, StringComparison.Ordinal);
+        Assert.Equal("The partners and the value on no partner's contacts add up to the board's investment to date, and to its gains less the holdout tests' $904,781.",
+            Squash(cut.Find("[data-testid=partner-returns-total]").TextContent));
+        Assert.Contains("Holdout tests' money, which the board counts in ROX once a test is significant (or an editor includes it), is attributed to no partner",
+            Squash(cut.Find("[data-testid=partner-lineage]").TextContent), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Before_any_holdout_test_counts_the_partners_add_up_to_the_boards_gains()
+    {
+        // December 2025: the renewal test's window ends in June 2026, so the board counts no holdout money yet.
+        var cut = Render("/partners?month=2025-12");
+
+        Assert.Empty(cut.FindAll("[data-testid=partners-holdouts]"));
+        Assert.Equal("The partners and the value on no partner's contacts add up to the board's gains and investment to date.",
+            Squash(cut.Find("[data-testid=partner-returns-total]").TextContent));
+    }
+
+    [Fact]
     public async Task A_partners_rox_opens_its_lineage_with_the_value_and_cost_behind_it()
     {
         var cut = Render("/partners?month=2026-10");
@@ -183,6 +209,8 @@ public sealed class PartnersPageTests : IAsyncLifetime
         var section = board.Find("[data-testid=board-partners]");
         Assert.Equal("partners?month=2026-10", section.QuerySelector("[data-testid=board-partners-link]")!.GetAttribute("href"));
         Assert.Equal(["Partner", "ROX to date", "CPC", "FCR", "CSAT", "Value to date"], section.QuerySelectorAll("th").Select(h => h.TextContent.Trim()));
+        Assert.Equal("The holdout tests' $904,781 is in the board's gains and in no partner's value.",
+            section.QuerySelector("[data-testid=board-partners-holdouts]")!.TextContent.Trim());
         var atlas = section.QuerySelector("[data-testid=board-partner-ATLAS]")!;
         Assert.Equal(("$6.60", "70.8%", "76.7%"), (
             atlas.QuerySelector("[data-testid=board-partner-CPC]")!.TextContent.Trim(),
@@ -254,6 +282,8 @@ public sealed class PartnersPageTests : IAsyncLifetime
         string Cell(string id) => row.QuerySelector($"[data-testid={id}]")!.TextContent.Trim();
         return (Cell("split-partner"), Cell("split-ai"), Cell("split-internal"), Cell("split-total"));
     }
+
+    private static string Squash(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
 
