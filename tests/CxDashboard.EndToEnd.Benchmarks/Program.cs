@@ -1,27 +1,60 @@
-using System.Net;
+using System.Globalization;
+using CxDashboard.EndToEnd.Benchmarks;
 using CxDashboard.EndToEnd.Benchmarks.Circuits;
-using Microsoft.Extensions.Logging;
+using CxDashboard.EndToEnd.Benchmarks.Pages;
 
-var app = new Uri(args[0]);
-var cookies = new CookieContainer();
-using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = app };
-var login = await http.GetStringAsync(new Uri("account/login", UriKind.Relative));
-var token = System.Text.RegularExpressions.Regex.Match(login, "name=\"__RequestVerificationToken\" value=\"([^\"]*)\"").Groups[1].Value;
-using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+// dotnet run -c Release --project tests/CxDashboard.EndToEnd.Benchmarks [-- --loads 20 --levels 1,50,100,250,500,1000,1500 --skip-pages --skip-circuits --out FILE]
+var options = RunOptions.Parse(args);
+void Say(string line) => Console.WriteLine($"{DateTime.Now:HH:mm:ss} {line}");
+var started = DateTimeOffset.Now;
+var loadAtStart = LoadAverage.Read();
+
+PageFigures? board = null, floor = null;
+if (!options.SkipPages)
 {
-    ["_handler"] = "sign-in", ["__RequestVerificationToken"] = token,
-    ["Input.Email"] = "viewer@harbour.demo", ["Input.Password"] = "harbour-viewer-2026",
-});
-(await http.PostAsync(new Uri("account/login", UriKind.Relative), form)).EnsureSuccessStatusCode();
-var page = await BoardPrerender.FetchAsync(http, new Uri(app, "?month=2026-10"), CancellationToken.None);
-Console.WriteLine(page.RootComponentOperations()[..200]);
-using var logging = LoggerFactory.Create(b => b.AddProvider(new ClientLog(LogLevel.Debug)).SetMinimumLevel(LogLevel.Debug));
-var (circuit, started) = await HeadlessCircuit.OpenAsync(app, cookies, page, "2026-10", TimeSpan.FromSeconds(60), logging);
-Console.WriteLine($"started {started.TotalMilliseconds} ms, batches {circuit.Batches}");
-await Task.Delay(3000);
-foreach (var (k, v) in circuit.JavaScriptCalls) Console.WriteLine($"js {k} {v}");
-var nav = await circuit.NavigateAsync(new Uri(app, "?month=2026-09"), "2026-09", TimeSpan.FromSeconds(60));
-Console.WriteLine($"nav {nav.TotalMilliseconds} ms, batches {circuit.Batches}");
-await Task.Delay(3000);
-Console.WriteLine($"batches {circuit.Batches}; errors {string.Join("; ", circuit.Errors)}");
-await circuit.DisposeAsync();
+    Say("page timings: starting the app");
+    await using var app = await AppUnderTest.StartAsync();
+    (board, floor) = await PageTimings.MeasureAsync(app.Address, warmUps: 3, options.Loads, Say);
+}
+
+IReadOnlyList<RampLevel> circuits = [], idle = [];
+if (!options.SkipCircuits)
+{
+    // The floor and the circuits each in an app of their own, one after the other: memory a process has taken is not given back.
+    Say("floor: bare SignalR connections, starting the app");
+    await using (var app = await AppUnderTest.StartAsync())
+    {
+        var cookies = await app.SignInAsync("viewer@harbour.demo", "harbour-viewer-2026");
+        idle = await new CircuitRamp(app, cookies, await BoardMonths.ReadAsync(app.Address, cookies)).IdleConnectionsAsync(options.Levels, Say);
+    }
+
+    Say("circuits: starting the app");
+    await using (var app = await AppUnderTest.StartAsync())
+    {
+        var cookies = await app.SignInAsync("viewer@harbour.demo", "harbour-viewer-2026");
+        circuits = await new CircuitRamp(app, cookies, await BoardMonths.ReadAsync(app.Address, cookies)).CircuitsAsync(options.Levels, 250, Say);
+    }
+}
+
+var document = ResultsDocument.Write(new RunFacts(started, DateTimeOffset.Now, loadAtStart, LoadAverage.Read(), options), board, floor, circuits, idle);
+await File.WriteAllTextAsync(options.Output, document);
+Say($"written: {options.Output}");
+
+/// <summary>What the command line asked for.</summary>
+internal sealed record RunOptions(int Loads, IReadOnlyList<int> Levels, bool SkipPages, bool SkipCircuits, string Output)
+{
+    public static RunOptions Parse(string[] args)
+    {
+        string? Value(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        var here = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "RESULTS.md"));
+        return new RunOptions(
+            int.Parse(Value("--loads") ?? "20", CultureInfo.InvariantCulture),
+            (Value("--levels") ?? "1,50,100,250,500,1000,1500").Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToList(),
+            args.Contains("--skip-pages"),
+            args.Contains("--skip-circuits"),
+            Value("--out") ?? here);
+    }
+}
+
+/// <summary>When and under what load the run took place.</summary>
+internal sealed record RunFacts(DateTimeOffset Started, DateTimeOffset Ended, string LoadAtStart, string LoadAtEnd, RunOptions Options);
