@@ -49,7 +49,7 @@ internal static class ResultsDocument
             Line("Each circuit is a headless client over the app's SignalR connection (`/_blazor`, WebSocket, the `blazorpack` protocol), signed in "
                 + "as the demo viewer, doing what blazor.web.js does for a prerendered board: `StartCircuit`, `UpdateRootComponents` with the "
                 + "page's component markers, `OnRenderCompleted` for every render batch, an answer to every JavaScript call. A circuit counts as open "
-                + "once the render batch carrying the loaded board (its page title with the month) has arrived. Up to 8 open at once; one prerendered "
+                + "once the render batch carrying the loaded board (its `data-month` attribute with the month) has arrived. Up to 8 open at once; one prerendered "
                 + "page is fetched per 25 circuits.");
             Line($"UI round trip: at each step every open circuit navigates once within the circuit (`OnLocationChanged`, as a click on a month link) "
                 + $"to the other month (2026-10 and 2026-09 in turn), at random moments over {CircuitRamp.Window.TotalSeconds:0} s; the time is from "

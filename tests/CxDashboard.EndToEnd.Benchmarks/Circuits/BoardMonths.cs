@@ -1,24 +1,22 @@
 using System.Net;
-using System.Text.RegularExpressions;
 
 namespace CxDashboard.EndToEnd.Benchmarks.Circuits;
 
 /// <summary>
-/// The two months the readers switch between, and how each month's board is recognised in a render batch: its page
-/// title ("ROX board · October 2026"), which the board writes only once that month's figures are loaded. The titles are
-/// read from the server's own prerendered pages, in the organisation's culture.
+/// The two months the readers switch between, and how each month's board is recognised in a render batch: the board's
+/// <c>data-month</c> attribute with that month, which the board writes only once that month's figures are loaded (the
+/// batch's string table carries the attribute's name and value). Each month's prerendered page is checked to be a
+/// board of that month first.
 /// </summary>
-internal sealed partial class BoardMonths
+internal sealed class BoardMonths
 {
-    private readonly Dictionary<string, string> _titles = [];
-
     public string First { get; } = "2026-10";
 
     public string Second { get; } = "2026-09";
 
     public static Uri Address(Uri app, string month) => new(app, $"?month={month}");
 
-    public string Title(string month) => _titles[month];
+    public static IReadOnlyList<string> Marks(string month) => ["data-month", month];
 
     public static async Task<BoardMonths> ReadAsync(Uri app, CookieContainer cookies)
     {
@@ -27,15 +25,10 @@ internal sealed partial class BoardMonths
         foreach (var month in new[] { months.First, months.Second })
         {
             var html = await http.GetStringAsync(BoardMonths.Address(app, month));
-            var title = WebUtility.HtmlDecode(TitleTag().Match(html).Groups["title"].Value);
-            if (!title.Contains("ROX board", StringComparison.Ordinal) || title.Contains("CxDashboard", StringComparison.Ordinal))
-                throw new InvalidOperationException($"The board for {month} has no month in its title: \"{title}\".");
-            months._titles[month] = title;
+            if (!html.Contains($"data-month=\"{month}\"", StringComparison.Ordinal))
+                throw new InvalidOperationException($"The prerendered page for {month} holds no board of that month.");
         }
 
         return months;
     }
-
-    [GeneratedRegex("<title>(?<title>[^<]*)</title>")]
-    private static partial Regex TitleTag();
 }

@@ -66,7 +66,7 @@ internal sealed class CircuitRamp(AppUnderTest app, CookieContainer cookies, Boa
                         {
                             try
                             {
-                                var (circuit, started) = await HeadlessCircuit.OpenAsync(app.Address, cookies, current, months.Title(months.First), Within);
+                                var (circuit, started) = await HeadlessCircuit.OpenAsync(app.Address, cookies, current, BoardMonths.Marks(months.First), Within);
                                 openings.Add(started.TotalMilliseconds);
                                 opened.Add(circuit);
                             }
@@ -101,7 +101,7 @@ internal sealed class CircuitRamp(AppUnderTest app, CookieContainer cookies, Boa
                     var target = n.entry.OnFirst ? months.Second : months.First;
                     try
                     {
-                        var trip = await n.entry.Circuit.NavigateAsync(BoardMonths.Address(app.Address, target), months.Title(target), Within);
+                        var trip = await n.entry.Circuit.NavigateAsync(BoardMonths.Address(app.Address, target), BoardMonths.Marks(target), Within);
                         trips.Add(trip.TotalMilliseconds);
                     }
                     catch (Exception e) when (e is TimeoutException or InvalidOperationException)
@@ -115,7 +115,10 @@ internal sealed class CircuitRamp(AppUnderTest app, CookieContainer cookies, Boa
                 var result = new RampLevel(circuits.Count, resident, baseline, threads, Stats.Of(trips), Stats.Of(openings), failures, load, firstFailure);
                 results.Add(result);
                 progress($"{level}: {result.BytesPerOpen / 1e6:0.00} MB each, round trip median {result.RoundTrip!.Median:0} ms p95 {result.RoundTrip.P95:0} ms, {failures} failures, load {load}");
-                if (result.RoundTrip.P95 > p95Limit || circuits.Count < level / 2) break;
+                // Stop once the round trip passes the limit. When even the first step is past it (the machine is too busy to
+                // meet it at all), go on for the memory figures until the round trip passes 5 s or a tenth fail.
+                var busyFromTheStart = results[0].RoundTrip!.P95 > p95Limit;
+                if ((result.RoundTrip.P95 > p95Limit && !busyFromTheStart) || result.RoundTrip.P95 > 5_000 || failures > level / 10) break;
             }
         }
         finally

@@ -24,7 +24,7 @@ internal sealed class HeadlessCircuit : IAsyncDisposable
     private readonly BoardPrerender _page;
     private readonly object _gate = new();
     private readonly List<string> _errors = [];
-    private (byte[] Text, TaskCompletionSource<TimeSpan> Seen, long Since)? _awaited;
+    private (byte[][] Texts, TaskCompletionSource<TimeSpan> Seen, long Since)? _awaited;
     private long _nextObjectId = 1;
 
     private HeadlessCircuit(Uri appAddress, CookieContainer cookies, BoardPrerender page, ILoggerFactory? logging)
@@ -74,16 +74,16 @@ internal sealed class HeadlessCircuit : IAsyncDisposable
 
     /// <summary>
     /// Connects, starts the circuit with the page's components, and waits until the board has rendered interactively
-    /// (the first render batch that carries <paramref name="boardText"/>). Returns the time from connecting to that batch.
+    /// (the first render batch that carries every one of <paramref name="boardTexts"/>). Returns the time from connecting to that batch.
     /// </summary>
     public static async Task<(HeadlessCircuit Circuit, TimeSpan Started)> OpenAsync(
-        Uri appAddress, CookieContainer cookies, BoardPrerender page, string boardText, TimeSpan within, ILoggerFactory? logging = null)
+        Uri appAddress, CookieContainer cookies, BoardPrerender page, IReadOnlyList<string> boardTexts, TimeSpan within, ILoggerFactory? logging = null)
     {
         var circuit = new HeadlessCircuit(appAddress, cookies, page, logging);
         try
         {
             var started = Stopwatch.GetTimestamp();
-            var rendered = circuit.Await(boardText, started);
+            var rendered = circuit.Await(boardTexts, started);
             circuit._connection.Closed += e =>
             {
                 lock (circuit._gate) circuit._errors.Add($"connection closed: {e?.Message ?? "by the server"}");
@@ -106,20 +106,20 @@ internal sealed class HeadlessCircuit : IAsyncDisposable
 
     /// <summary>
     /// Navigates within the circuit to <paramref name="address"/> (as the browser script reports a link followed inside
-    /// the app) and returns the time until the first render batch that carries <paramref name="expectedText"/>.
+    /// the app) and returns the time until the first render batch that carries every one of <paramref name="expectedTexts"/>.
     /// </summary>
-    public async Task<TimeSpan> NavigateAsync(Uri address, string expectedText, TimeSpan within)
+    public async Task<TimeSpan> NavigateAsync(Uri address, IReadOnlyList<string> expectedTexts, TimeSpan within)
     {
         ArgumentNullException.ThrowIfNull(address);
-        var rendered = Await(expectedText, Stopwatch.GetTimestamp());
+        var rendered = Await(expectedTexts, Stopwatch.GetTimestamp());
         await _connection.SendAsync("OnLocationChanged", address.ToString(), null, true);
         return await WaitAsync(rendered, within);
     }
 
-    private Task<TimeSpan> Await(string text, long since)
+    private Task<TimeSpan> Await(IReadOnlyList<string> texts, long since)
     {
         var seen = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (_gate) _awaited = (Encoding.UTF8.GetBytes(text), seen, since);
+        lock (_gate) _awaited = ([.. texts.Select(Encoding.UTF8.GetBytes)], seen, since);
         return seen.Task;
     }
 
@@ -138,7 +138,7 @@ internal sealed class HeadlessCircuit : IAsyncDisposable
         lock (_gate)
         {
             // The batch's string table holds every text and attribute value it writes.
-            if (_awaited is { } awaited && batch.AsSpan().IndexOf(awaited.Text) >= 0)
+            if (_awaited is { } awaited && awaited.Texts.All(t => batch.AsSpan().IndexOf(t) >= 0))
             {
                 awaited.Seen.TrySetResult(Stopwatch.GetElapsedTime(awaited.Since, arrived));
                 _awaited = null;
