@@ -36,6 +36,7 @@ internal static class ResultsDocument
             Line();
             Line("| figure | board median | board p95 | floor median | floor p95 | target | met |");
             Line("|---|---:|---:|---:|---:|---|---|");
+            Row("first byte of the page (server time plus loopback)", board.FirstByte, floor.FirstByte, null);
             Row("first contentful paint", board.FirstContentfulPaint, floor.FirstContentfulPaint, null);
             Row("largest contentful paint", board.LargestContentfulPaint, floor.LargestContentfulPaint, 1000);
             Row("interactive", board.Interactive, floor.Interactive, null);

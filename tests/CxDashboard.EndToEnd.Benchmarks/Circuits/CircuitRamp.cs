@@ -22,6 +22,9 @@ internal sealed record RampLevel(int Open, long ResidentBytes, long BaselineByte
 /// </summary>
 internal sealed class CircuitRamp(AppUnderTest app, CookieContainer cookies, BoardMonths months)
 {
+    /// <summary>How long to hold each step open before it is measured (to take a heap snapshot of the app in it).</summary>
+    public TimeSpan Hold { get; init; } = TimeSpan.Zero;
+
     /// <summary>How long one step's navigations are spread over: each reader changes month once in it.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(30);
 
@@ -87,7 +90,8 @@ internal sealed class CircuitRamp(AppUnderTest app, CookieContainer cookies, Boa
 
                 circuits.AddRange(opened.Select(c => (c, true)));
                 progress($"{circuits.Count} circuits open ({failures} failed to open); navigating for {Window.TotalSeconds:0} s");
-                await Task.Delay(TimeSpan.FromSeconds(3));
+                if (Hold > TimeSpan.Zero) progress($"holding {circuits.Count} circuits for {Hold.TotalSeconds:0} s: the app is process {app.ProcessId}");
+                await Task.Delay(TimeSpan.FromSeconds(3) + Hold);
                 var resident = app.ResidentBytes();
                 var threads = app.Threads();
                 var load = LoadAverage.Read();
