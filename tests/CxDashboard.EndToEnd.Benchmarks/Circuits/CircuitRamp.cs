@@ -8,10 +8,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CxDashboard.EndToEnd.Benchmarks.Circuits;
 
 /// <summary>One step of the ramp: how many were open, the app's memory then, and the round trips measured at it.</summary>
-internal sealed record RampLevel(int Open, long ResidentBytes, long BaselineBytes, int Threads, Stats? RoundTrip, Stats? Opening, int Failures, string LoadAverage, string? FirstFailure)
+internal sealed record RampLevel(int Open, long ResidentBytes, long BaselineBytes, long? HeapBytes, long? BaselineHeapBytes, int Threads, Stats? RoundTrip, Stats? Opening, int Failures, string LoadAverage, string? FirstFailure)
 {
     /// <summary>Resident memory added per open connection or circuit since the baseline.</summary>
     public double BytesPerOpen => Open == 0 ? 0 : (ResidentBytes - BaselineBytes) / (double)Open;
+
+    /// <summary>Live managed heap added per open connection or circuit since the baseline; null without dotnet-gcdump.</summary>
+    public double? HeapBytesPerOpen => Open == 0 || HeapBytes is not { } h || BaselineHeapBytes is not { } b ? null : (h - b) / (double)Open;
 }
 
 /// <summary>
@@ -43,6 +46,7 @@ internal sealed class CircuitRamp(AppUnderTest app, CookieContainer cookies, Boa
             await BoardPrerender.FetchAsync(http, BoardMonths.Address(app.Address, month), CancellationToken.None);
         await Task.Delay(TimeSpan.FromSeconds(5));
         var baseline = app.ResidentBytes();
+        var baselineHeap = await LiveHeap.BytesAsync(app.ProcessId);
 
         var circuits = new List<(HeadlessCircuit Circuit, bool OnFirst)>();
         var results = new List<RampLevel>();
@@ -95,6 +99,9 @@ internal sealed class CircuitRamp(AppUnderTest app, CookieContainer cookies, Boa
                 var resident = app.ResidentBytes();
                 var threads = app.Threads();
                 var load = LoadAverage.Read();
+                var heap = await LiveHeap.BytesAsync(app.ProcessId);
+                // The snapshot's full collection pauses the app: let it settle before the round trips.
+                if (heap is not null) await Task.Delay(TimeSpan.FromSeconds(3));
 
                 var trips = new ConcurrentBag<double>();
                 var random = new Random(level);
@@ -116,9 +123,9 @@ internal sealed class CircuitRamp(AppUnderTest app, CookieContainer cookies, Boa
                 }));
                 for (var i = 0; i < circuits.Count; i++) circuits[i] = (circuits[i].Circuit, !circuits[i].OnFirst);
 
-                var result = new RampLevel(circuits.Count, resident, baseline, threads, Stats.Of(trips), Stats.Of(openings), failures, load, firstFailure);
+                var result = new RampLevel(circuits.Count, resident, baseline, heap, baselineHeap, threads, Stats.Of(trips), Stats.Of(openings), failures, load, firstFailure);
                 results.Add(result);
-                progress($"{level}: {result.BytesPerOpen / 1e6:0.00} MB each, round trip median {result.RoundTrip!.Median:0} ms p95 {result.RoundTrip.P95:0} ms, {failures} failures, load {load}");
+                progress($"{level}: {result.BytesPerOpen / 1e6:0.00} MB resident each, {result.HeapBytesPerOpen / 1e6:0.00} MB live heap each, round trip median {result.RoundTrip!.Median:0} ms p95 {result.RoundTrip.P95:0} ms, {failures} failures, load {load}");
                 // Stop once the round trip passes the limit. When even the first step is past it (the machine is too busy to
                 // meet it at all), go on for the memory figures until the round trip passes 5 s or a tenth fail.
                 var busyFromTheStart = results[0].RoundTrip!.P95 > p95Limit;
@@ -143,6 +150,7 @@ internal sealed class CircuitRamp(AppUnderTest app, CookieContainer cookies, Boa
             await BoardPrerender.FetchAsync(http, BoardMonths.Address(app.Address, month), CancellationToken.None);
         await Task.Delay(TimeSpan.FromSeconds(5));
         var baseline = app.ResidentBytes();
+        var baselineHeap = await LiveHeap.BytesAsync(app.ProcessId);
         var connections = new ConcurrentBag<HubConnection>();
         var results = new List<RampLevel>();
         try
@@ -179,9 +187,10 @@ internal sealed class CircuitRamp(AppUnderTest app, CookieContainer cookies, Boa
                 }
 
                 await Task.Delay(TimeSpan.FromSeconds(3));
-                var result = new RampLevel(connections.Count, app.ResidentBytes(), baseline, app.Threads(), null, null, failures, LoadAverage.Read(), firstFailure);
+                var residentNow = app.ResidentBytes();
+                var result = new RampLevel(connections.Count, residentNow, baseline, await LiveHeap.BytesAsync(app.ProcessId), baselineHeap, app.Threads(), null, null, failures, LoadAverage.Read(), firstFailure);
                 results.Add(result);
-                progress($"floor {level}: {result.BytesPerOpen / 1e6:0.00} MB each");
+                progress($"floor {level}: {result.BytesPerOpen / 1e6:0.00} MB resident each, {result.HeapBytesPerOpen / 1e6:0.00} MB live heap each");
             }
         }
         finally
