@@ -3,7 +3,7 @@ using CxDashboard.EndToEnd.Benchmarks;
 using CxDashboard.EndToEnd.Benchmarks.Circuits;
 using CxDashboard.EndToEnd.Benchmarks.Pages;
 
-// dotnet run -c Release --project tests/CxDashboard.EndToEnd.Benchmarks [-- --loads 20 --levels 1,50,100,250,500,1000 --skip-pages --skip-circuits --out FILE --hold SECONDS]
+// dotnet run -c Release --project tests/CxDashboard.EndToEnd.Benchmarks [-- --loads 20 --levels 1,50,100,250,500,1000 --skip-pages --skip-circuits --out FILE --hold SECONDS --past-limit]
 var options = RunOptions.Parse(args);
 void Say(string line) => Console.WriteLine($"{DateTime.Now:HH:mm:ss} {line}");
 var started = DateTimeOffset.Now;
@@ -32,7 +32,7 @@ if (!options.SkipCircuits)
     await using (var app = await AppUnderTest.StartAsync())
     {
         var cookies = await app.SignInAsync("viewer@harbour.demo", "harbour-viewer-2026");
-        circuits = await new CircuitRamp(app, cookies, await BoardMonths.ReadAsync(app.Address, cookies)) { Hold = options.Hold }.CircuitsAsync(options.Levels, 250, Say);
+        circuits = await new CircuitRamp(app, cookies, await BoardMonths.ReadAsync(app.Address, cookies)) { Hold = options.Hold, PastLimit = options.PastLimit }.CircuitsAsync(options.Levels, 250, Say);
     }
 }
 
@@ -41,7 +41,7 @@ await File.WriteAllTextAsync(options.Output, document);
 Say($"written: {options.Output}");
 
 /// <summary>What the command line asked for.</summary>
-internal sealed record RunOptions(int Loads, IReadOnlyList<int> Levels, bool SkipPages, bool SkipCircuits, string Output, TimeSpan Hold)
+internal sealed record RunOptions(int Loads, IReadOnlyList<int> Levels, bool SkipPages, bool SkipCircuits, string Output, TimeSpan Hold, bool PastLimit)
 {
     public static RunOptions Parse(string[] args)
     {
@@ -53,7 +53,8 @@ internal sealed record RunOptions(int Loads, IReadOnlyList<int> Levels, bool Ski
             args.Contains("--skip-pages"),
             args.Contains("--skip-circuits"),
             Value("--out") ?? here,
-            TimeSpan.FromSeconds(int.Parse(Value("--hold") ?? "0", CultureInfo.InvariantCulture)));
+            TimeSpan.FromSeconds(int.Parse(Value("--hold") ?? "0", CultureInfo.InvariantCulture)),
+            args.Contains("--past-limit"));
     }
 }
 

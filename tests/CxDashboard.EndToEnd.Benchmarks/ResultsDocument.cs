@@ -61,6 +61,8 @@ internal static class ResultsDocument
                 + "server GC, on by default in ASP.NET Core, has not yet collected or given back). Floor: the same steps in a second fresh app with bare "
                 + "SignalR connections to the same hub (same cookies, protocol and transport) that start no circuit.");
             Line($"Live heap measured: {(LiveHeap.Tool is null ? "no (dotnet-gcdump not found)" : "yes")}.");
+            if (run.Options.PastLimit)
+                Line("This run was asked (`--past-limit`) to go on past the 250 ms round-trip limit, for the memory figures at every step.");
             Line();
             Line("| open | resident MB per circuit | floor: per idle connection | live heap MB per circuit | floor: per idle connection | round trip median | p95 | opening median / p95 | failures | load average |");
             Line("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
