@@ -58,7 +58,7 @@ internal static class ResultsDocument
             Line("Memory: the app's resident set (VmRSS in /proc) 3 s after the step's circuits are open, minus the same app's before the first circuit "
                 + "(after four warm-up prerenders of the board), over the open circuits; and, when `dotnet-gcdump` is installed, the live managed heap "
                 + "the same way (a heap snapshot forces a full collection, so it counts what the circuits hold; the resident set also holds what the "
-                + "server GC, on by default in ASP.NET Core, has not yet collected or given back). Floor: the same steps in a second fresh app with bare "
+                + "server GC, on by default in ASP.NET Core, has not yet collected or given back; the snapshot is taken after the step's round trips). Floor: the same steps in a second fresh app with bare "
                 + "SignalR connections to the same hub (same cookies, protocol and transport) that start no circuit.");
             Line($"Live heap measured: {(LiveHeap.Tool is null ? "no (dotnet-gcdump not found)" : "yes")}.");
             if (run.Options.PastLimit)

@@ -102,9 +102,6 @@ internal sealed class CircuitRamp(AppUnderTest app, CookieContainer cookies, Boa
                 var resident = app.ResidentBytes();
                 var threads = app.Threads();
                 var load = LoadAverage.Read();
-                var heap = await LiveHeap.BytesAsync(app.ProcessId);
-                // The snapshot's full collection pauses the app: let it settle before the round trips.
-                if (heap is not null) await Task.Delay(TimeSpan.FromSeconds(3));
 
                 var trips = new ConcurrentBag<double>();
                 var random = new Random(level);
@@ -125,6 +122,10 @@ internal sealed class CircuitRamp(AppUnderTest app, CookieContainer cookies, Boa
                     }
                 }));
                 for (var i = 0; i < circuits.Count; i++) circuits[i] = (circuits[i].Circuit, !circuits[i].OnFirst);
+
+                // The snapshot's full collection stops the app (for tens of seconds at a thousand circuits, long enough for
+                // the server to give up on its connections): taken after the round trips, never before them.
+                var heap = await LiveHeap.BytesAsync(app.ProcessId);
 
                 var result = new RampLevel(circuits.Count, resident, baseline, heap, baselineHeap, threads, Stats.Of(trips), Stats.Of(openings), failures, load, firstFailure);
                 results.Add(result);
