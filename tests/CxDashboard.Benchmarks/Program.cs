@@ -1,4 +1,21 @@
 using BenchmarkDotNet.Running;
+using CxDashboard.Benchmarks;
 
-// Runs the benchmarks named on the command line (BenchmarkDotNet's --filter), or all of them.
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// "--results" runs the suite and writes RESULTS.md ("--quick" for a smoke run); "--build-stores" builds the generated
+// stores ahead of a run; "--splits Rows1M board" times a page's SQL commands (board, tracker or detail); anything else
+// goes to BenchmarkDotNet (--filter, --job ...).
+if (args.Contains("--results"))
+    return await CxDashboard.Benchmarks.Results.SuiteRunner.RunAsync(args);
+
+if (args.Contains("--build-stores"))
+{
+    foreach (var size in Enum.GetValues<StoreSize>())
+        Console.WriteLine(await GeneratedStore.EnsureBuiltAsync(size));
+    return 0;
+}
+
+if (args is ["--splits", var storeSize, var page, ..])
+    return await CxDashboard.Benchmarks.Diagnostics.QuerySplits.RunAsync(Enum.Parse<StoreSize>(storeSize, ignoreCase: true), page);
+
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, SuiteConfig.Default);
+return 0;

@@ -132,6 +132,51 @@ public sealed class MeasurementQueriesTests : IAsyncLifetime
         Assert.All(sums, kv => Assert.Equal(_rows.Count(m => m.KpiId == kv.Key.KpiId && m.Month == October.Key), kv.Value.Count));
     }
 
+    [Fact]
+    public async Task Ranges_read_together_hold_the_same_sums_as_each_range_read_on_its_own()
+    {
+        var voice = MeasurementScope.Of(_voice, null, null);
+        var consumer = MeasurementScope.Of(null, null, _consumer);
+        KpiMonths[] ranges =
+        [
+            new(_kpis[KpiCatalog.Fcr], new YearMonth(2025, 6), October, voice),
+            new(_kpis[KpiCatalog.Fcr], new YearMonth(2024, 11), October, MeasurementScope.All),
+            new(_kpis[KpiCatalog.Churn], new YearMonth(2025, 6), October, consumer),
+            new(_kpis[KpiCatalog.Aht], September, October, voice),
+            // An initiative that starts after the month has no months yet.
+            new(_kpis[KpiCatalog.Aht], new YearMonth(2026, 12), October, voice),
+        ];
+
+        var together = await _services.Measurements().SumsByMonthAsync(ranges);
+
+        Assert.Equal(ranges.Length, together.Count);
+        for (var i = 0; i < ranges.Length; i++)
+        {
+            var alone = await _services.Measurements().SumsByMonthAsync(ranges[i].KpiId, ranges[i].First, ranges[i].Last, ranges[i].Scope);
+            Assert.Equal(alone.OrderBy(kv => kv.Key), together[i].OrderBy(kv => kv.Key));
+        }
+
+        Assert.Equal(17, together[0].Count);
+        Assert.Equal(Rows(KpiCatalog.Fcr, October).Count(m => m.ChannelId == _voice), together[0][October].Count);
+        Assert.Equal(24, together[1].Count);
+        Assert.Empty(together[4]);
+    }
+
+    [Fact]
+    public async Task Naming_the_KPIs_and_a_range_of_months_reads_those_KPIs_in_those_months_only()
+    {
+        var fcr = _kpis[KpiCatalog.Fcr];
+        var aht = _kpis[KpiCatalog.Aht];
+
+        var named = await _services.Measurements().SumsByKpiAsync([fcr, aht], September, October, MeasurementScope.All);
+
+        var byMonths = await _services.Measurements().SumsByKpiAsync([September, October], MeasurementScope.All);
+        Assert.Equal(
+            byMonths.Where(kv => kv.Key.KpiId == fcr || kv.Key.KpiId == aht).OrderBy(kv => kv.Key),
+            named.OrderBy(kv => kv.Key));
+        Assert.Equal(4, named.Count);
+    }
+
     private List<Measurement> Rows(string kpi, YearMonth month) =>
         _rows.Where(m => m.KpiId == _kpis[kpi] && m.Month == month.Key).ToList();
 }

@@ -160,6 +160,14 @@ public sealed class StoreGuaranteesTests
             var ownRows = await db.Measurements.CountAsync(m => m.Month == october.Key);
             Assert.Equal(ownRows, own.Values.Sum(s => s.Count));
             Assert.True(own.Values.Sum(s => s.Count) < everyone.Values.Sum(s => s.Count));
+            // The board's reads too: its tiles' KPIs by name, and its drivers' months read together.
+            var fcr = (await db.Kpis.SingleAsync(k => k.Code == Core.Kpis.KpiCatalog.Fcr)).Id;
+            var ownFcr = await db.Measurements.CountAsync(m => m.KpiId == fcr && m.Month == october.Key);
+            var tiles = await services.Measurements().SumsByKpiAsync([fcr], october, october, Queries.MeasurementScope.All);
+            var drivers = await services.Measurements().SumsByMonthAsync([new Queries.KpiMonths(fcr, october, october, Queries.MeasurementScope.All)]);
+            Assert.Equal(ownFcr, tiles[(fcr, october)].Count);
+            Assert.Equal(ownFcr, drivers[0][october].Count);
+            Assert.True(ownFcr < everyone[(fcr, october)].Count);
         }
     }
 

@@ -55,7 +55,19 @@ public sealed class RoxBoardService(MeasurementQueries measurements, Organisatio
     /// written for a reader: for pages and exports that need the numbers or other KPIs than the board's tiles.
     /// Null when the month has no data.
     /// </summary>
-    public async Task<ComputedBoard?> ComputeAsync(YearMonth month, IReadOnlyList<string> tileKpis, CancellationToken cancellationToken = default)
+    public Task<ComputedBoard?> ComputeAsync(YearMonth month, IReadOnlyList<string> tileKpis, CancellationToken cancellationToken = default) =>
+        ComputeAsync(month, tileKpis, tileSums: null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="ComputeAsync(YearMonth, IReadOnlyList{string}, CancellationToken)"/> with the tiles' sums taken from
+    /// <paramref name="tileSums"/>, a read the caller makes anyway (the KPI pages read months of every KPI they show),
+    /// instead of reading them again. It must hold the tile KPIs' sums for the month and the month before over the
+    /// whole organisation as the reader may see it; it is awaited when the tiles are built, so the caller's read and
+    /// the board's own run side by side.
+    /// </summary>
+    public async Task<ComputedBoard?> ComputeAsync(
+        YearMonth month, IReadOnlyList<string> tileKpis, Task<IReadOnlyDictionary<(int KpiId, YearMonth Month), MeasurementSums>>? tileSums,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tileKpis);
         var settings = await organisation.SettingsAsync(cancellationToken);
@@ -74,7 +86,7 @@ public sealed class RoxBoardService(MeasurementQueries measurements, Organisatio
             month,
             firstStart > firstData ? firstStart : firstData,
             await InitiativeInputsAsync(initiatives, month, cancellationToken),
-            await TileInputsAsync(kpis, tileKpis, month, cancellationToken),
+            await TileInputsAsync(kpis, tileKpis, month, tileSums, cancellationToken),
             settings.DefaultDiscountRate,
             await ExperimentInputsAsync(initiatives, cancellationToken));
         return new ComputedBoard(settings, format, MonthLabel(month, format.Culture), RoxBoardCalculator.Compute(inputs));
@@ -91,10 +103,7 @@ public sealed class RoxBoardService(MeasurementQueries measurements, Organisatio
         IReadOnlyList<Initiative> initiatives, YearMonth month, CancellationToken cancellationToken)
     {
         var dimensions = await organisation.DimensionsAsync(cancellationToken);
-        var result = new List<InitiativeInputs>();
-        foreach (var initiative in initiatives)
-            result.Add(await InitiativePlans.RealizedAsync(measurements, initiative, month, dimensions, cancellationToken));
-        return result;
+        return await InitiativePlans.RealizedAsync(measurements, initiatives, month, dimensions, cancellationToken);
     }
 
     /// <summary>
@@ -110,12 +119,16 @@ public sealed class RoxBoardService(MeasurementQueries measurements, Organisatio
     }
 
     private async Task<IReadOnlyList<KpiTileInputs>> TileInputsAsync(
-        IReadOnlyDictionary<int, Kpi> kpis, IReadOnlyList<string> tileKpis, YearMonth month, CancellationToken cancellationToken)
+        IReadOnlyDictionary<int, Kpi> kpis, IReadOnlyList<string> tileKpis, YearMonth month,
+        Task<IReadOnlyDictionary<(int KpiId, YearMonth Month), MeasurementSums>>? tileSums, CancellationToken cancellationToken)
     {
         var previous = month.AddMonths(-1);
-        var sums = await measurements.SumsByKpiAsync([month, previous], MeasurementScope.All, cancellationToken);
-        var baselines = await organisation.OrganisationBaselinesAsync(cancellationToken);
         var byCode = kpis.Values.ToDictionary(k => k.Code, StringComparer.OrdinalIgnoreCase);
+        // Only the tiles' KPIs, their two months as a range: the database reads them from the "one KPI, all months" index alone.
+        var tileIds = tileKpis.Where(byCode.ContainsKey).Select(code => byCode[code].Id).ToList();
+        var sums = tileSums is not null ? await tileSums
+            : await measurements.SumsByKpiAsync(tileIds, previous, month, MeasurementScope.All, cancellationToken);
+        var baselines = await organisation.OrganisationBaselinesAsync(cancellationToken);
         var tiles = new List<KpiTileInputs>();
         foreach (var code in tileKpis)
         {

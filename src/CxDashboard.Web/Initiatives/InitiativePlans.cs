@@ -144,32 +144,56 @@ public sealed class InitiativePlans(InitiativeQueries initiatives, MeasurementQu
     public static async Task<InitiativeInputs> RealizedAsync(
         MeasurementQueries measurements, Initiative initiative, YearMonth month, Dimensions dimensions, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(measurements);
         ArgumentNullException.ThrowIfNull(initiative);
+        return (await RealizedAsync(measurements, [initiative], month, dimensions, cancellationToken))[0];
+    }
+
+    /// <summary>
+    /// Every one of <paramref name="initiatives"/> as the board prices its realized months up to <paramref name="month"/>,
+    /// in their order, as <see cref="RealizedAsync(Initiative, YearMonth, Dimensions, CancellationToken)"/> does one: all
+    /// their drivers' months are read together, in one round of queries on one connection.
+    /// </summary>
+    public static async Task<IReadOnlyList<InitiativeInputs>> RealizedAsync(
+        MeasurementQueries measurements, IReadOnlyList<Initiative> initiatives, YearMonth month, Dimensions dimensions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(measurements);
+        ArgumentNullException.ThrowIfNull(initiatives);
         ArgumentNullException.ThrowIfNull(dimensions);
-        var start = YearMonth.FromKey(initiative.StartMonth);
-        var drivers = new List<DriverInputs>();
-        foreach (var driver in initiative.ValueDrivers)
+        // A driver's months run from its initiative's start; an initiative that starts later has none yet.
+        var ranges = initiatives
+            .SelectMany(i => Priced(i).Select(d => new KpiMonths(
+                d.Baseline!.KpiId, YearMonth.FromKey(i.StartMonth), month,
+                MeasurementScope.Of(d.Baseline.ChannelId, d.Baseline.PartnerId, d.Baseline.SegmentId))))
+            .ToList();
+        var sums = await measurements.SumsByMonthAsync(ranges, cancellationToken);
+        var next = 0;
+        var result = new List<InitiativeInputs>(initiatives.Count);
+        foreach (var initiative in initiatives)
         {
-            // A driver whose baseline the reader may not see (another partner's) is not theirs to price.
-            if (driver.Baseline is not { Kpi: not null } baseline) continue;
-            var kpi = baseline.Kpi.ToDefinition();
-            var scope = MeasurementScope.Of(baseline.ChannelId, baseline.PartnerId, baseline.SegmentId);
-            var sums = start <= month
-                ? await measurements.SumsByMonthAsync(baseline.KpiId, start, month, scope, cancellationToken)
-                : new Dictionary<YearMonth, MeasurementSums>();
-            drivers.Add(new DriverInputs(
-                Spec(driver),
-                baseline.Value,
-                sums.ToDictionary(kv => kv.Key, kv => KpiRollup.Combine(kpi.Aggregation, kv.Value)),
-                ScopeLabel(baseline, dimensions),
-                BaselineSource(initiative, baseline),
-                kpi,
-                new DriverScope(baseline.ChannelId, baseline.PartnerId, baseline.SegmentId)));
+            var drivers = new List<DriverInputs>();
+            foreach (var driver in Priced(initiative))
+            {
+                var baseline = driver.Baseline!;
+                var kpi = baseline.Kpi!.ToDefinition();
+                drivers.Add(new DriverInputs(
+                    Spec(driver),
+                    baseline.Value,
+                    sums[next++].ToDictionary(kv => kv.Key, kv => KpiRollup.Combine(kpi.Aggregation, kv.Value)),
+                    ScopeLabel(baseline, dimensions),
+                    BaselineSource(initiative, baseline),
+                    kpi,
+                    new DriverScope(baseline.ChannelId, baseline.PartnerId, baseline.SegmentId)));
+            }
+
+            result.Add(new InitiativeInputs(initiative.Name, YearMonth.FromKey(initiative.StartMonth), Costs(initiative), drivers));
         }
 
-        return new InitiativeInputs(initiative.Name, start, Costs(initiative), drivers);
+        return result;
     }
+
+    /// <summary>The drivers a reader prices: one whose baseline they may not see (another partner's) is not theirs.</summary>
+    private static IEnumerable<ValueDriver> Priced(Initiative initiative) =>
+        initiative.ValueDrivers.Where(d => d.Baseline is { Kpi: not null });
 
     /// <summary>Where a driver's baseline came from, for the figures' lineage.</summary>
     public static string BaselineSource(Initiative initiative, Baseline baseline)

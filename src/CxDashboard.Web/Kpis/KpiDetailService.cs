@@ -35,10 +35,11 @@ public sealed class KpiDetailService(
         var readerPartner = StoreActor.Current?.PartnerId;
         var scope = ResolvedScope.Of(filter, dimensions, readerPartner);
 
-        // Two years of months and the year before them, for the overlay: one query.
+        // Two years of months and the year before them, for the overlay: one query. Over the whole organisation they hold
+        // the board's tile's two months, which the board's pricing then takes from them instead of reading them again.
         var chartFirst = month.AddMonths(1 - ChartMonths);
         var byMonth = await measurements.SumsByMonthAsync(kpi.Id, chartFirst.AddMonths(-12), month, scope.Scope, cancellationToken);
-        var sums = byMonth.ToDictionary(kv => (kpi.Id, kv.Key), kv => kv.Value);
+        IReadOnlyDictionary<(int KpiId, YearMonth Month), MeasurementSums> sums = byMonth.ToDictionary(kv => (kpi.Id, kv.Key), kv => kv.Value);
         double? ValueIn(YearMonth m) => byMonth.TryGetValue(m, out var s) ? KpiRollup.Combine(definition.Aggregation, s).Value : null;
 
         var baselines = await kpiQueries.BaselinesAsync(kpi.Id, cancellationToken);
@@ -47,7 +48,7 @@ public sealed class KpiDetailService(
                     && b.Baseline.PartnerId == scope.PartnerId && b.Baseline.SegmentId == scope.SegmentId)
                 .OrderByDescending(b => b.Baseline.Id).FirstOrDefault()?.Baseline
             : null;
-        var computed = await board.ComputeAsync(month, [kpi.Code], cancellationToken);
+        var computed = await board.ComputeAsync(month, [kpi.Code], scope.IsNarrowed ? null : Task.FromResult(sums), cancellationToken);
         var tile = computed?.Board.Tiles is [var only] ? only : null;
         var summary = KpiRowWriter.Row(kpi, YearMonth.Range(month.AddMonths(1 - KpiTrackerService.SparklineMonths), month).ToList(),
             sums, scopeBaseline, tile, computed?.Board.Drivers ?? [], scope.IsNarrowed, values, format);

@@ -37,10 +37,12 @@ public sealed class KpiTrackerService(KpiQueries kpiQueries, OrganisationQueries
         var first = month.AddMonths(1 - SparklineMonths);
         // The two large reads, the 12 months of sums and the board's pricing of every KPI's drivers (which the tracker
         // takes each KPI's money from), read the store on a connection each and run side by side: on a store of a
-        // million measurements each takes tens of milliseconds, and SQLite answers on the calling thread.
+        // million measurements each takes tens of milliseconds, and SQLite answers on the calling thread. Over the whole
+        // organisation the 12 months hold the board's tiles' two months, so the board takes them from this read.
         var kpiIds = kpis.Select(k => k.Id).ToList();
         var sumsRead = Task.Run(() => kpiQueries.SumsByKpiAndMonthAsync(first, month, scope.Scope, kpiIds, cancellationToken), cancellationToken);
-        var boardRead = Task.Run(() => board.ComputeAsync(month, kpis.Select(k => k.Code).ToList(), cancellationToken), cancellationToken);
+        var boardRead = Task.Run(() => board.ComputeAsync(
+            month, kpis.Select(k => k.Code).ToList(), scope.IsNarrowed ? null : sumsRead, cancellationToken), cancellationToken);
         var baselines = !scope.IsExact ? new Dictionary<int, Baseline>()
             : scope.IsNarrowed ? await kpiQueries.OrganisationBaselinesAsync(scope.ChannelId, scope.PartnerId, scope.SegmentId, cancellationToken)
             : await organisation.OrganisationBaselinesAsync(cancellationToken);

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using CxDashboard.Data;
@@ -12,7 +10,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace CxDashboard.Benchmarks;
+namespace CxDashboard.Benchmarks.Importing;
 
 /// <summary>
 /// A million measurement rows from a CSV file into an empty SQLite store, end to end (read, check every row,
@@ -25,8 +23,7 @@ namespace CxDashboard.Benchmarks;
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
 public class ImportBenchmarks
 {
-    private const int RowCount = 1_000_000;
-    private const string Header = "month,kpi,channel,partner,segment,value,numerator,denominator,weight,note\n";
+    private const int RowCount = MillionRowFile.RowCount;
 
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("cxdashboard-import-benchmark-");
     private string _emptyStore = "";
@@ -46,11 +43,8 @@ public class ImportBenchmarks
         {
             services.InitializeCxStoreAsync().GetAwaiter().GetResult();
             using var db = services.GetRequiredService<IDbContextFactory<CxDbContext>>().CreateDbContext();
-            for (var i = 1; i <= 20; i++) db.Partners.Add(new Partner { Code = Code("P", i), Name = $"Partner {i}" });
-            for (var i = 1; i <= 10; i++) db.Channels.Add(new Channel { Code = Code("C", i), Name = $"Channel {i}" });
-            for (var i = 1; i <= 5; i++) db.Segments.Add(new Segment { Code = Code("S", i), Name = $"Segment {i}" });
-            db.SaveChanges();
-            _rows = WriteFile(db, _csv);
+            MillionRowFile.AddDimensions(db);
+            _rows = MillionRowFile.Write(db, _csv);
         }
 
         SqliteConnection.ClearAllPools();
@@ -153,49 +147,4 @@ public class ImportBenchmarks
             .AddCxBackups(configuration, _folder.FullName)
             .BuildServiceProvider();
     }
-
-    /// <summary>
-    /// A million distinct rows (250 months × 20 partners × 10 channels × 5 segments × FCR, AHT, NPS and complaints):
-    /// written to the CSV file, and returned with their ids for the plain INSERT.
-    /// </summary>
-    private static PlainRow[] WriteFile(CxDbContext db, string file)
-    {
-        var kpis = db.Kpis.ToDictionary(k => k.Code, k => k.Id);
-        var channels = db.Channels.ToDictionary(c => c.Code, c => c.Id);
-        var partners = db.Partners.ToDictionary(p => p.Code, p => p.Id);
-        var segments = db.Segments.ToDictionary(s => s.Code, s => s.Id);
-        var rows = new PlainRow[RowCount];
-        var count = 0;
-        using var writer = new StreamWriter(file, false, new UTF8Encoding(false), 1 << 16);
-        writer.Write(Header);
-        for (var m = 0; m < 250; m++)
-        {
-            var month = (2000 + m / 12) * 100 + m % 12 + 1;
-            var monthText = string.Create(CultureInfo.InvariantCulture, $"{month / 100}-{month % 100:D2}");
-            for (var p = 1; p <= 20; p++)
-                for (var c = 1; c <= 10; c++)
-                    for (var s = 1; s <= 5; s++)
-                    {
-                        var (channel, partner, segment) = (Code("C", c), Code("P", p), Code("S", s));
-                        var dims = $"{channel},{partner},{segment}";
-                        var ids = (channels[channel], partners[partner], segments[segment]);
-                        Add("FCR", (700d + s) / 1000, 700d + s, 1000, null, $",{700 + s},1000,");
-                        Add("AHT", 400.5 + c, null, null, 1000d + p, string.Create(CultureInfo.InvariantCulture, $"{400.5 + c},,,{1000 + p}"));
-                        Add("NPS", 100 * (100d + p) / 900, 100d + p, 900, null, $",{100 + p},900,");
-                        Add("COMPLAINTS", s + c, null, null, null, string.Create(CultureInfo.InvariantCulture, $"{s + c},,,"));
-
-                        void Add(string kpi, double value, double? numerator, double? denominator, double? weight, string figures)
-                        {
-                            writer.Write($"{monthText},{kpi},{dims},{figures},\n");
-                            rows[count++] = new PlainRow(kpis[kpi], month, ids.Item1, ids.Item2, ids.Item3, value, numerator, denominator, weight);
-                        }
-                    }
-        }
-
-        return rows;
-    }
-
-    private static string Code(string prefix, int i) => string.Create(CultureInfo.InvariantCulture, $"{prefix}{i:D2}");
-
-    private sealed record PlainRow(int KpiId, int Month, int ChannelId, int PartnerId, int SegmentId, double Value, double? Numerator, double? Denominator, double? Weight);
 }
