@@ -63,9 +63,9 @@ internal static class FigureCatalog
                 "`KpiDetailService.GetAsync(\"AHT\")` for October 2026 as an organisation editor sees it: 36 months for the chart "
                     + "and its year-before line, the month by channel, partner and segment, the month's measurements, the baselines "
                     + "with their history, the board's pricing of the drivers, and the baseline form's choices.",
-                "the same reads in one hand-written command of three statements (`SqlFloor.DetailSql`): the KPI's 36 months with "
+                "the same reads in one hand-written command of four statements (`SqlFloor.DetailSql`): the KPI's 36 months with "
                     + "each value driver's months; its month by channel, partner and segment; the month's measurements with their "
-                    + "dimensions' and import's names in display order.",
+                    + "dimensions' and import's names in display order; the months with data (for the baseline form).",
                 "KPI page", "floor: one SQL command",
                 [
                     Page(detail, nameof(KpiDetailBenchmarks.Detail_one_month), nameof(KpiDetailBenchmarks.Detail_floor_one_command), StoreSize.Rows1M, null, null),
