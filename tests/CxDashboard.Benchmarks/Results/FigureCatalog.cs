@@ -6,8 +6,9 @@ namespace CxDashboard.Benchmarks.Results;
 
 /// <summary>
 /// Which benchmark is which figure of RESULTS.md, which is its floor, and the targets of issue 7: the board at most
-/// 50 ms of server time at 1M rows and at most 2× its SQL floor; an import at least 200,000 rows/s and at most 3× its
-/// raw floor. The KPI tracker keeps its earlier target of 100 ms at 1M rows; the KPI page has none of its own.
+/// 50 ms of server time at 1M rows and at most 2× its SQL floor (held to the same 2× at 10M); an import at least
+/// 200,000 rows/s and at most 3× its raw floor. The KPI tracker keeps its earlier target of 100 ms at 1M rows; the KPI
+/// page has none of its own.
 /// </summary>
 internal static class FigureCatalog
 {
@@ -41,11 +42,15 @@ internal static class FigureCatalog
                     + "its initiative's start over its baseline's scope.",
                 "board", "floor: one SQL query",
                 [
-                    Page(board, nameof(BoardPageBenchmarks.Board_one_month), nameof(BoardPageBenchmarks.Board_floor_one_query), StoreSize.Rows100k, null, 2),
+                    Page(board, nameof(BoardPageBenchmarks.Board_one_month), nameof(BoardPageBenchmarks.Board_floor_one_query), StoreSize.Rows100k, null, null),
                     Page(board, nameof(BoardPageBenchmarks.Board_one_month), nameof(BoardPageBenchmarks.Board_floor_one_query), StoreSize.Rows1M, 50, 2),
                     Page(board, nameof(BoardPageBenchmarks.Board_one_month), nameof(BoardPageBenchmarks.Board_floor_one_query), StoreSize.Rows10M, null, 2),
                 ],
-                []),
+                [
+                    "The targets are issue 7's at 1M rows; at 10M the board is held to the same 2× of its floor. At 100k the floor is "
+                        + "a couple of milliseconds, and what the board does beyond its sums (a handful of small queries on their "
+                        + "own connections, Core's computation, writing the figures) is most of its time.",
+                ]),
             new FigureTable(
                 "KPI tracker, one month",
                 "`KpiTrackerService.GetAsync` for October 2026 over the whole organisation: every KPI's last 12 months, the "
