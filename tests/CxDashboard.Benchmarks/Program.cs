@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using CxDashboard.Benchmarks;
 
 // "--results" runs the suite and writes RESULTS.md ("--quick" for a smoke run); "--build-stores" builds the generated
-// stores ahead of a run; "--splits Rows1M board" times a page's SQL commands (board, tracker or detail); anything else
+// stores ahead of a run; "--splits Rows1M board [calls]" times a page's SQL commands (board, tracker or detail); anything else
 // goes to BenchmarkDotNet (--filter, --job ...).
 if (args.Contains("--results"))
     return await CxDashboard.Benchmarks.Results.SuiteRunner.RunAsync(args);
@@ -15,7 +15,10 @@ if (args.Contains("--build-stores"))
 }
 
 if (args is ["--splits", var storeSize, var page, ..])
-    return await CxDashboard.Benchmarks.Diagnostics.QuerySplits.RunAsync(Enum.Parse<StoreSize>(storeSize, ignoreCase: true), page);
+{
+    var runs = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 15;
+    return await CxDashboard.Benchmarks.Diagnostics.QuerySplits.RunAsync(Enum.Parse<StoreSize>(storeSize, ignoreCase: true), page, runs);
+}
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, SuiteConfig.Default);
 return 0;

@@ -189,6 +189,34 @@ public sealed class StoreGuaranteesTests
             .Select(e => (e.GetProperty("field").GetString()!, e.GetProperty("old").GetString(), e.GetProperty("new").GetString()))
             .ToList();
 
+    [Fact]
+    public Task Sqlite_lists_the_months_a_reader_has_data_for() => OnSqlite(Lists_the_months_a_reader_has_data_for);
+
+    [PostgresFact]
+    public Task Postgres_lists_the_months_a_reader_has_data_for() => OnPostgres(Lists_the_months_a_reader_has_data_for);
+
+    private static async Task Lists_the_months_a_reader_has_data_for(IServiceProvider services)
+    {
+        int meridian;
+        await using (var system = services.Context())
+        {
+            meridian = (await system.Partners.SingleAsync(p => p.Code == "MERIDIAN")).Id;
+            var distinct = await system.Measurements.Select(m => m.Month).Distinct().OrderBy(m => m).ToListAsync();
+            Assert.Equal(distinct, (await services.Measurements().MonthsWithDataAsync()).Select(m => m.Key));
+            Assert.Equal(24, distinct.Count);
+        }
+
+        // Meridian CX took over chat in September 2025: its users see the months from then on only.
+        using (StoreActor.Use(new StoreActor(Sam, PartnerId: meridian)))
+        {
+            await using var db = services.Context();
+            var own = await db.Measurements.Select(m => m.Month).Distinct().OrderBy(m => m).ToListAsync();
+            var months = await services.Measurements().MonthsWithDataAsync();
+            Assert.Equal(own, months.Select(m => m.Key));
+            Assert.Equal(new YearMonth(2025, 9), months[0]);
+        }
+    }
+
     private static async Task OnSqlite(Func<IServiceProvider, Task> test)
     {
         await using var store = new SqliteTestStore();

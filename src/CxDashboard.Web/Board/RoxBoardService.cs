@@ -70,23 +70,24 @@ public sealed class RoxBoardService(MeasurementQueries measurements, Organisatio
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tileKpis);
-        var settings = await organisation.SettingsAsync(cancellationToken);
-        var format = new FigureFormat(settings.Culture, settings.Currency);
         if (!await measurements.HasDataAsync(month, cancellationToken) || await measurements.FirstMonthAsync(cancellationToken) is not { } firstData)
             return null;
 
-        var kpis = (await organisation.KpisAsync(cancellationToken)).ToDictionary(k => k.Id);
+        // Settings, KPIs, dimensions, initiatives and baselines: small reads, on one connection.
+        var snapshot = await organisation.SnapshotAsync(cancellationToken);
+        var settings = snapshot.Settings;
+        var format = new FigureFormat(settings.Culture, settings.Currency);
+        var kpis = snapshot.Kpis.ToDictionary(k => k.Id);
         // A proposed initiative has neither spent nor delivered anything yet: it belongs to the business case, not the board.
         // An archived one is kept with its history, off the board.
-        var initiatives = (await organisation.InitiativesAsync(cancellationToken))
-            .Where(i => i.Status != InitiativeStatus.Proposed && i.ArchivedUtc is null).ToList();
+        var initiatives = snapshot.Initiatives.Where(i => i.Status != InitiativeStatus.Proposed && i.ArchivedUtc is null).ToList();
         // The value chart starts when the first initiative did: months before it hold no value to draw.
         var firstStart = initiatives.Count == 0 ? month : YearMonth.FromKey(initiatives.Min(i => i.StartMonth));
         var inputs = new BoardInputs(
             month,
             firstStart > firstData ? firstStart : firstData,
-            await InitiativeInputsAsync(initiatives, month, cancellationToken),
-            await TileInputsAsync(kpis, tileKpis, month, tileSums, cancellationToken),
+            await InitiativePlans.RealizedAsync(measurements, initiatives, month, snapshot.Dimensions, cancellationToken),
+            await TileInputsAsync(kpis, snapshot.Baselines, tileKpis, month, tileSums, cancellationToken),
             settings.DefaultDiscountRate,
             await ExperimentInputsAsync(initiatives, cancellationToken));
         return new ComputedBoard(settings, format, MonthLabel(month, format.Culture), RoxBoardCalculator.Compute(inputs));
@@ -119,7 +120,7 @@ public sealed class RoxBoardService(MeasurementQueries measurements, Organisatio
     }
 
     private async Task<IReadOnlyList<KpiTileInputs>> TileInputsAsync(
-        IReadOnlyDictionary<int, Kpi> kpis, IReadOnlyList<string> tileKpis, YearMonth month,
+        IReadOnlyDictionary<int, Kpi> kpis, IReadOnlyDictionary<int, Baseline> baselines, IReadOnlyList<string> tileKpis, YearMonth month,
         Task<IReadOnlyDictionary<(int KpiId, YearMonth Month), MeasurementSums>>? tileSums, CancellationToken cancellationToken)
     {
         var previous = month.AddMonths(-1);
@@ -128,7 +129,6 @@ public sealed class RoxBoardService(MeasurementQueries measurements, Organisatio
         var tileIds = tileKpis.Where(byCode.ContainsKey).Select(code => byCode[code].Id).ToList();
         var sums = tileSums is not null ? await tileSums
             : await measurements.SumsByKpiAsync(tileIds, previous, month, MeasurementScope.All, cancellationToken);
-        var baselines = await organisation.OrganisationBaselinesAsync(cancellationToken);
         var tiles = new List<KpiTileInputs>();
         foreach (var code in tileKpis)
         {

@@ -85,18 +85,33 @@ internal static class QuerySplits
         }
     }
 
-    /// <summary>Each command's time from its execution to its reader's disposal.</summary>
+    /// <summary>Each command's time from its execution to its reader's disposal, on a stopwatch of its own.</summary>
     private sealed class CommandTimer : DbCommandInterceptor
     {
         private readonly ConcurrentQueue<(string Sql, double Milliseconds)> _commands = new();
+        private readonly ConcurrentDictionary<DbCommand, long> _started = new();
 
         public ConcurrentQueue<(string Sql, double Milliseconds)> Commands => _commands;
 
         public void Clear() => _commands.Clear();
 
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        {
+            _started[command] = Stopwatch.GetTimestamp();
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            _started[command] = Stopwatch.GetTimestamp();
+            return ValueTask.FromResult(result);
+        }
+
         public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
         {
-            _commands.Enqueue((command.CommandText, eventData.Duration.TotalMilliseconds));
+            if (_started.TryRemove(command, out var started))
+                _commands.Enqueue((command.CommandText, Stopwatch.GetElapsedTime(started).TotalMilliseconds));
             return result;
         }
     }

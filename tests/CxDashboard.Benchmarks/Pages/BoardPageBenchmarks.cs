@@ -12,7 +12,7 @@ namespace CxDashboard.Benchmarks.Pages;
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 15)]
+[SimpleJob(launchCount: 1, warmupCount: 12, iterationCount: 15)]
 public class BoardPageBenchmarks
 {
     private GeneratedStore _store = default!;

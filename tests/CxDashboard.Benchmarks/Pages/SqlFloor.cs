@@ -104,9 +104,10 @@ internal sealed class SqlFloor
     }
 
     /// <summary>
-    /// The KPI page's reads for one KPI and month, as three statements in one command: its months for the chart and
-    /// the year before them with the drivers' months; its month by channel, partner and segment; and the month's
-    /// measurements with their dimensions' and import's names, in display order.
+    /// The KPI page's reads for one KPI and month, as four statements in one command: its months for the chart and
+    /// the year before them with the drivers' months; its month by channel, partner and segment; the month's
+    /// measurements with their dimensions' and import's names, in display order; and the months with data, which an
+    /// editor's baseline form offers (hopping from month to month through the index that starts with the month).
     /// </summary>
     public string DetailSql(string code, YearMonth month, int chartMonths)
     {
@@ -130,7 +131,13 @@ internal sealed class SqlFloor
             LEFT JOIN "Segments" AS s ON s."Id" = m."SegmentId"
             LEFT JOIN "Imports" AS i ON i."Id" = m."ImportId"
             WHERE m."KpiId" = {kpi} AND m."Month" = {month.Key}
-            ORDER BY c."SortOrder", p."SortOrder", s."SortOrder", m."Id"
+            ORDER BY c."SortOrder", p."SortOrder", s."SortOrder", m."Id";
+            WITH RECURSIVE "DataMonths"("Month") AS (
+                SELECT MIN("Month") FROM "Measurements"
+                UNION ALL
+                SELECT (SELECT MIN(m."Month") FROM "Measurements" AS m WHERE m."Month" > d."Month")
+                FROM "DataMonths" AS d WHERE d."Month" IS NOT NULL)
+            SELECT "Month" FROM "DataMonths" WHERE "Month" IS NOT NULL ORDER BY "Month"
             """);
         return sql.ToString();
     }

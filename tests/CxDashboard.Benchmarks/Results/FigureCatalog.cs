@@ -6,8 +6,9 @@ namespace CxDashboard.Benchmarks.Results;
 
 /// <summary>
 /// Which benchmark is which figure of RESULTS.md, which is its floor, and the targets of issue 7: the board at most
-/// 50 ms of server time at 1M rows and at most 2× its SQL floor; an import at least 200,000 rows/s and at most 3× its
-/// raw floor. The KPI tracker keeps its earlier target of 100 ms at 1M rows; the KPI page has none of its own.
+/// 50 ms of server time at 1M rows and at most 2× its SQL floor (held to the same 2× at 10M); an import at least
+/// 200,000 rows/s and at most 3× its raw floor. The KPI tracker keeps its earlier target of 100 ms at 1M rows; the KPI
+/// page has none of its own.
 /// </summary>
 internal static class FigureCatalog
 {
@@ -41,11 +42,15 @@ internal static class FigureCatalog
                     + "its initiative's start over its baseline's scope.",
                 "board", "floor: one SQL query",
                 [
-                    Page(board, nameof(BoardPageBenchmarks.Board_one_month), nameof(BoardPageBenchmarks.Board_floor_one_query), StoreSize.Rows100k, null, 2),
+                    Page(board, nameof(BoardPageBenchmarks.Board_one_month), nameof(BoardPageBenchmarks.Board_floor_one_query), StoreSize.Rows100k, null, null),
                     Page(board, nameof(BoardPageBenchmarks.Board_one_month), nameof(BoardPageBenchmarks.Board_floor_one_query), StoreSize.Rows1M, 50, 2),
                     Page(board, nameof(BoardPageBenchmarks.Board_one_month), nameof(BoardPageBenchmarks.Board_floor_one_query), StoreSize.Rows10M, null, 2),
                 ],
-                []),
+                [
+                    "The targets are issue 7's at 1M rows; at 10M the board is held to the same 2× of its floor. At 100k the floor is "
+                        + "a couple of milliseconds, and what the board does beyond its sums (a handful of small queries on their "
+                        + "own connections, Core's computation, writing the figures) is most of its time.",
+                ]),
             new FigureTable(
                 "KPI tracker, one month",
                 "`KpiTrackerService.GetAsync` for October 2026 over the whole organisation: every KPI's last 12 months, the "
@@ -63,9 +68,9 @@ internal static class FigureCatalog
                 "`KpiDetailService.GetAsync(\"AHT\")` for October 2026 as an organisation editor sees it: 36 months for the chart "
                     + "and its year-before line, the month by channel, partner and segment, the month's measurements, the baselines "
                     + "with their history, the board's pricing of the drivers, and the baseline form's choices.",
-                "the same reads in one hand-written command of three statements (`SqlFloor.DetailSql`): the KPI's 36 months with "
+                "the same reads in one hand-written command of four statements (`SqlFloor.DetailSql`): the KPI's 36 months with "
                     + "each value driver's months; its month by channel, partner and segment; the month's measurements with their "
-                    + "dimensions' and import's names in display order.",
+                    + "dimensions' and import's names in display order; the months with data (for the baseline form).",
                 "KPI page", "floor: one SQL command",
                 [
                     Page(detail, nameof(KpiDetailBenchmarks.Detail_one_month), nameof(KpiDetailBenchmarks.Detail_floor_one_command), StoreSize.Rows1M, null, null),
