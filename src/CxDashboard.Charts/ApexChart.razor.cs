@@ -26,6 +26,8 @@ public sealed partial class ApexChart : IAsyncDisposable
     // What the parameters ask for until it is sent, and the fingerprint of what the browser last received.
     private ChartJson? _pending;
     private ChartPrint _sent = ChartPrint.None;
+    private ApexChartOptions? _seenOptions;
+    private string? _seenHeight;
 
     /// <summary>What to draw. Pass a new record to change the chart; an equal one sends nothing.</summary>
     [Parameter, EditorRequired]
@@ -74,6 +76,14 @@ public sealed partial class ApexChart : IAsyncDisposable
             throw new InvalidOperationException($"{nameof(ApexChart)} needs {nameof(Options)}.");
         }
 
+        // The same options record again (the parent rendered for another reason): nothing to serialize.
+        if (ReferenceEquals(Options, _seenOptions) && Height == _seenHeight)
+        {
+            return;
+        }
+
+        _seenOptions = Options;
+        _seenHeight = Height;
         var options = Options;
         if (Options.Chart?.Height is null && !string.IsNullOrEmpty(Height))
         {

@@ -14,7 +14,7 @@ public static class PlainMarkup
     /// <param name="svg">The icon's inner SVG, one of MudBlazor's <c>Icons</c>.</param>
     /// <param name="css">Classes beside MudBlazor's icon classes.</param>
     public static RenderFragment SmallIcon(string svg, string css) => builder =>
-        WriteIcon(builder, svg, css.Length == 0 ? "mud-icon-root mud-svg-icon mud-icon-size-small" : $"mud-icon-root mud-svg-icon mud-icon-size-small {css}");
+        WriteIcon(builder, svg, css.Length == 0 ? "mud-icon-root mud-svg-icon mud-icon-size-small" : SharedCss.Of($"mud-icon-root mud-svg-icon mud-icon-size-small {css}"));
 
     /// <summary>A Material icon of MudBlazor's medium size, as in an icon button.</summary>
     /// <param name="svg">The icon's inner SVG, one of MudBlazor's <c>Icons</c>.</param>

@@ -28,7 +28,7 @@ public abstract class TipHost : ComponentBase
     protected RenderFragment Tipped(string key, Placement placement, string? rootClass, RenderFragment content, RenderFragment tip, bool arrow = true) => builder =>
     {
         builder.OpenElement(0, "div");
-        builder.AddAttribute(1, "class", rootClass is null ? "mud-tooltip-root mud-tooltip-inline" : $"mud-tooltip-root mud-tooltip-inline {rootClass}");
+        builder.AddAttribute(1, "class", rootClass is null ? "mud-tooltip-root mud-tooltip-inline" : SharedCss.Of($"mud-tooltip-root mud-tooltip-inline {rootClass}"));
         builder.AddAttribute(2, "onpointerenter", EventCallback.Factory.Create<PointerEventArgs>(this, () => _shown = key));
         builder.AddAttribute(3, "onpointerleave", EventCallback.Factory.Create<PointerEventArgs>(this, () => Hide(key)));
         builder.AddAttribute(4, "onfocusin", EventCallback.Factory.Create<FocusEventArgs>(this, () => _shown = key));
