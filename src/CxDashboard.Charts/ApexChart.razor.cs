@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
@@ -7,6 +8,8 @@ namespace CxDashboard.Charts;
 /// <summary>
 /// A thin apexcharts chart. Options go to the browser as JSON; after the first render the chart is
 /// created once, and later renders send only what changed (the series alone, or the whole options).
+/// What was sent is remembered by its SHA-256 alone: every open circuit holds its charts, and a chart's JSON
+/// runs to tens of kilobytes.
 /// </summary>
 public sealed partial class ApexChart : IAsyncDisposable
 {
@@ -20,9 +23,11 @@ public sealed partial class ApexChart : IAsyncDisposable
     private bool _disposed;
     private string? _failure;
 
-    // What the parameters ask for, and what the browser last received.
-    private ChartJson _wanted = ChartJson.None;
-    private ChartJson _sent = ChartJson.None;
+    // What the parameters ask for until it is sent, and the fingerprint of what the browser last received.
+    private ChartJson? _pending;
+    private ChartPrint _sent = ChartPrint.None;
+    private ApexChartOptions? _seenOptions;
+    private string? _seenHeight;
 
     /// <summary>What to draw. Pass a new record to change the chart; an equal one sends nothing.</summary>
     [Parameter, EditorRequired]
@@ -71,22 +76,31 @@ public sealed partial class ApexChart : IAsyncDisposable
             throw new InvalidOperationException($"{nameof(ApexChart)} needs {nameof(Options)}.");
         }
 
+        // The same options record again (the parent rendered for another reason): nothing to serialize.
+        if (ReferenceEquals(Options, _seenOptions) && Height == _seenHeight)
+        {
+            return;
+        }
+
+        _seenOptions = Options;
+        _seenHeight = Height;
         var options = Options;
         if (Options.Chart?.Height is null && !string.IsNullOrEmpty(Height))
         {
             options = options with { Chart = (options.Chart ?? new ApexChartSettings()) with { Height = Height } };
         }
 
-        _wanted = new ChartJson(
+        var wanted = new ChartJson(
             Full: options.ToJson(),
             WithoutSeries: (options with { Series = [] }).ToJson(),
             Series: JsonSerializer.Serialize(options.Series, ApexChartJson.SerializerOptions));
+        _pending = wanted.Print == _sent ? null : wanted;
     }
 
     /// <inheritdoc />
     protected override Task OnAfterRenderAsync(bool firstRender)
     {
-        // A render while a create or update is awaiting JS leaves _wanted for that loop to pick up.
+        // A render while a create or update is awaiting JS leaves _pending for that loop to pick up.
         if (_sync is { IsCompleted: false })
         {
             return Task.CompletedTask;
@@ -111,7 +125,8 @@ public sealed partial class ApexChart : IAsyncDisposable
             // The chart library refused the options: say so where the chart would be, and keep the circuit
             // (and everything else on the page) alive instead of tearing it down.
             _failure = $"This chart could not be drawn: {e.Message.Split('\n', 2)[0]}";
-            _sent = _wanted;
+            if (_pending is { } refused) _sent = refused.Print;
+            _pending = null;
             StateHasChanged();
         }
     }
@@ -120,15 +135,14 @@ public sealed partial class ApexChart : IAsyncDisposable
     private async Task<bool> SendChangesAsync()
     {
         var sentAnything = false;
-        while (!_disposed && _wanted != _sent)
+        while (!_disposed && _pending is { } wanted)
         {
-            var wanted = _wanted;
             if (_chart is null)
             {
                 _module ??= await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
                 _chart = await _module.InvokeAsync<IJSObjectReference>("create", _container, wanted.Full);
             }
-            else if (wanted.WithoutSeries != _sent.WithoutSeries)
+            else if (wanted.Print.WithoutSeries != _sent.WithoutSeries)
             {
                 await _module!.InvokeVoidAsync("updateOptions", _chart, wanted.Full);
             }
@@ -137,7 +151,9 @@ public sealed partial class ApexChart : IAsyncDisposable
                 await _module!.InvokeVoidAsync("updateSeries", _chart, wanted.Series);
             }
 
-            _sent = wanted;
+            _sent = wanted.Print;
+            if (ReferenceEquals(_pending, wanted)) _pending = null;
+            else if (_pending?.Print == _sent) _pending = null;
             sentAnything = true;
         }
 
@@ -203,6 +219,15 @@ public sealed partial class ApexChart : IAsyncDisposable
 
     private sealed record ChartJson(string Full, string WithoutSeries, string Series)
     {
-        public static readonly ChartJson None = new(string.Empty, string.Empty, string.Empty);
+        public ChartPrint Print { get; } = new(ChartPrint.Of(WithoutSeries), ChartPrint.Of(Series));
+    }
+
+    /// <summary>SHA-256 of the options without their series and of the series, as hex.</summary>
+    private sealed record ChartPrint(string WithoutSeries, string Series)
+    {
+        public static readonly ChartPrint None = new(string.Empty, string.Empty);
+
+        public static string Of(string json) =>
+            Convert.ToHexString(SHA256.HashData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(json.AsSpan())));
     }
 }

@@ -105,8 +105,8 @@ public sealed partial class BoardPackPdf(
     }
 
     /// <summary>
-    /// The page is ready to print once the board (or its no-data or error message) is there and every chart on it is drawn,
-    /// which happens only once its interactive circuit runs; a refused print session, or a sign-in page, stops at once.
+    /// The page is ready to print once the board (or its no-data or error message) is there with its pack sections and partner
+    /// comparison loaded (both load in the interactive circuit, not in the prerendered page) and every chart on it is drawn; a refused print session, or a sign-in page, stops at once.
     /// </summary>
     private const string Readiness = """
         (() => {
@@ -116,6 +116,7 @@ public sealed partial class BoardPackPdf(
           const board = document.querySelector('[data-testid=board]');
           if (!board) return document.querySelector('[data-testid=no-data], [data-testid=board-error]') ? 'ready' : 'waiting';
           if (!document.querySelector('[data-testid=pack-footer], [data-testid=pack-error]')) return 'waiting';
+          if (board.querySelector('[data-testid=board-partners][data-state=loading]')) return 'waiting';
           const charts = [...board.querySelectorAll('div[role=img]')];
           const drawn = c => c.querySelector('svg.apexcharts-svg') || (c.parentElement && c.parentElement.querySelector('.cx-chart-failure'));
           return charts.every(drawn) ? 'ready' : 'waiting';

@@ -22,6 +22,8 @@ public sealed class BoardPageTests : IAsyncLifetime
         store.AddAppServices(_ctx.Services);
         _ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        // As in the app's circuits: the board loads its pack and partner sections only when interactive.
+        _ctx.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -65,6 +67,62 @@ public sealed class BoardPageTests : IAsyncLifetime
         Assert.EndsWith(FigureValue(cut, "rox"), label, StringComparison.Ordinal);
         foreach (var key in new[] { "roi", "multiple", "net" })
             Assert.Contains(" = ", cut.Find($"[data-testid=figure-{key}]").GetAttribute("aria-label"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_prerendered_board_leaves_the_pack_sections_and_the_partners_to_the_interactive_circuit()
+    {
+        // Prerendering: the board's own figures are in the page; what is below them shows its loading bar.
+        _ctx.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+        var cut = _ctx.Render<BoardPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal("2026-10", cut.Find("[data-testid=board]").GetAttribute("data-month")));
+        Assert.NotEmpty(FigureValue(cut, "rox"));
+        Assert.NotNull(cut.Find("[data-testid=kpi-AHT]"));
+        Assert.NotNull(cut.Find("[data-testid=pack-loading]"));
+        Assert.Empty(cut.FindAll("[data-testid=pack-gates]"));
+        Assert.Equal("loading", cut.Find("[data-testid=board-partners]").GetAttribute("data-state"));
+        Assert.Empty(cut.FindAll("[data-testid=board-partners-table]"));
+    }
+
+    [Fact]
+    public void The_interactive_board_loads_the_pack_sections_and_the_partners()
+    {
+        var cut = RenderBoard();
+
+        cut.WaitForAssertion(() => Assert.Equal("loaded", cut.Find("[data-testid=board-partners]").GetAttribute("data-state")));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=pack-gates]")));
+        Assert.Empty(cut.FindAll("[data-testid=pack-loading]"));
+        Assert.NotNull(cut.Find("[data-testid=board-partners-table]"));
+    }
+
+    [Fact]
+    public void A_figure_tooltip_exists_only_while_the_pointer_or_the_focus_is_on_the_figure()
+    {
+        var popovers = _ctx.Render<MudPopoverProvider>();
+        var cut = RenderBoard();
+        // No explanation is rendered before a reader asks for one: a board circuit holds no popover per figure.
+        Assert.Empty(popovers.FindAll("[data-testid=formula]"));
+        Assert.Empty(popovers.FindAll(".mud-tooltip"));
+
+        var roxRoot = cut.Find("[data-testid=figure-rox]").ParentElement!;
+        roxRoot.TriggerEvent("onpointerenter", new Microsoft.AspNetCore.Components.Web.PointerEventArgs());
+        popovers.WaitForAssertion(() => Assert.StartsWith("ROX = ", popovers.Find("[data-testid=formula] .cx-formula-title").TextContent, StringComparison.Ordinal));
+        Assert.Single(popovers.FindAll(".mud-tooltip"));
+
+        // Another figure's tooltip replaces it; leaving takes it away.
+        var roiRoot = cut.Find("[data-testid=figure-roi]").ParentElement!;
+        roiRoot.TriggerEvent("onpointerenter", new Microsoft.AspNetCore.Components.Web.PointerEventArgs());
+        popovers.WaitForAssertion(() => Assert.StartsWith("ROI = ", popovers.Find("[data-testid=formula] .cx-formula-title").TextContent, StringComparison.Ordinal));
+        cut.Find("[data-testid=figure-roi]").ParentElement!.TriggerEvent("onpointerleave", new Microsoft.AspNetCore.Components.Web.PointerEventArgs());
+        popovers.WaitForAssertion(() => Assert.Empty(popovers.FindAll(".mud-tooltip")));
+
+        // The keyboard reaches it too: focus opens a tile's money lineage, blur closes it.
+        var money = cut.Find("[data-testid=kpi-AHT] [data-testid=kpi-money]").ParentElement!;
+        money.TriggerEvent("onfocusin", new Microsoft.AspNetCore.Components.Web.FocusEventArgs());
+        popovers.WaitForAssertion(() => Assert.NotEmpty(popovers.FindAll("[data-testid=formula]")));
+        cut.Find("[data-testid=kpi-AHT] [data-testid=kpi-money]").ParentElement!.TriggerEvent("onfocusout", new Microsoft.AspNetCore.Components.Web.FocusEventArgs());
+        popovers.WaitForAssertion(() => Assert.Empty(popovers.FindAll(".mud-tooltip")));
     }
 
     [Fact]

@@ -29,6 +29,8 @@ public sealed class BoardPackSectionsTests : IAsyncLifetime
         _ctx.Services.AddSingleton<TimeProvider>(new SettableClock(GateStore.Now));
         _ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        // As in the app's circuits: the board loads its pack and partner sections only when interactive.
+        _ctx.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

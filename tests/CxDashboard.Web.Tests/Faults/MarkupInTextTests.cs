@@ -26,6 +26,8 @@ public sealed class MarkupInTextTests : IAsyncLifetime
         _store.AddAppServices(_ctx.Services);
         _ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        // As in the app's circuits: the board loads its pack and partner sections only when interactive.
+        _ctx.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         await using var db = _ctx.Services.GetRequiredService<IDbContextFactory<CxDbContext>>().CreateDbContext();
         var initiative = await db.Initiatives.Include(i => i.ValueDrivers).OrderBy(i => i.Id).FirstAsync();
         initiative.Name = "AI agent " + Script;

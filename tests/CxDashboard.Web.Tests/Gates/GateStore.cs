@@ -40,6 +40,8 @@ public sealed class GateStore : IAsyncLifetime
         Bunit.Services.AddScoped<AuthenticationStateProvider>(_ => User);
         Bunit.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
         Bunit.JSInterop.Mode = JSRuntimeMode.Loose;
+        // As in the app's circuits: the board loads its pack and partner sections only when interactive.
+        Bunit.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
     /// <summary>

@@ -43,6 +43,8 @@ public sealed class PartnersPageTests : IAsyncLifetime
         store.AddAppServices(_ctx.Services);
         _ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        // As in the app's circuits: the board loads its pack and partner sections only when interactive.
+        _ctx.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -28,7 +28,9 @@ public sealed partial class BoardPackSections : IDisposable
     /// <inheritdoc />
     protected override async Task OnParametersSetAsync()
     {
-        if (ReferenceEquals(Board, _shown)) return;
+        // Below the board's first screen: the prerendered page goes out without the pack's sections (a loading bar
+        // holds their place), and the interactive circuit loads them, so the first paint waits for the board alone.
+        if (!RendererInfo.IsInteractive || ReferenceEquals(Board, _shown)) return;
         _shown = Board;
         if (!YearMonth.TryParse(Board.Month, out var month)) return;
 

@@ -25,7 +25,9 @@ public sealed partial class PartnerComparison : IDisposable
     /// <inheritdoc />
     protected override async Task OnParametersSetAsync()
     {
-        if (Month == _loaded) return;
+        // Below the board's first screen: the prerendered page goes out without it (its loading bar shows), and the
+        // interactive circuit loads it, so the first paint waits for the board's own figures only.
+        if (!RendererInfo.IsInteractive || Month == _loaded) return;
         _loaded = Month;
         if (_loading is not null) await _loading.CancelAsync();
         _loading?.Dispose();
