@@ -35,19 +35,27 @@ public sealed class RoxBoardService(MeasurementQueries measurements, Organisatio
     }
 
     /// <summary>The board for <paramref name="month"/>; a board with <see cref="BoardView.HasData"/> false when the month has no data.</summary>
-    public async Task<BoardView> GetAsync(YearMonth month, CancellationToken cancellationToken = default)
+    public async Task<BoardView> GetAsync(YearMonth month, CancellationToken cancellationToken = default) =>
+        (await LoadAsync(month, cancellationToken)).View;
+
+    /// <summary>
+    /// The board for <paramref name="month"/> as <see cref="GetAsync"/> writes it, with the computation behind it (null
+    /// when the month has no data), for a page that hands the computation on to a section it would otherwise repeat.
+    /// </summary>
+    public async Task<(BoardView View, ComputedBoard? Computed)> LoadAsync(YearMonth month, CancellationToken cancellationToken = default)
     {
         if (await ComputeAsync(month, TileKpis, cancellationToken) is not { } computed)
         {
             var settings = await organisation.SettingsAsync(cancellationToken);
             var culture = new FigureFormat(settings.Culture, settings.Currency).Culture;
-            return BoardView.NoData(settings.OrganisationName, month.ToString(), MonthLabel(month, culture));
+            return (BoardView.NoData(settings.OrganisationName, month.ToString(), MonthLabel(month, culture)), null);
         }
 
-        return new BoardWriter(computed.Format).Write(computed.Settings.OrganisationName, computed.Board, computed.MonthLabel) with
+        var view = new BoardWriter(computed.Format).Write(computed.Settings.OrganisationName, computed.Board, computed.MonthLabel) with
         {
             PartnerScope = await PartnerScopeAsync(cancellationToken),
         };
+        return (view, computed);
     }
 
     /// <summary>
@@ -154,3 +162,17 @@ public sealed class RoxBoardService(MeasurementQueries measurements, Organisatio
 /// <param name="MonthLabel">The month as a reader says it.</param>
 /// <param name="Board">The computed board.</param>
 public sealed record ComputedBoard(OrganisationSettings Settings, FigureFormat Format, string MonthLabel, RoxBoard Board);
+
+/// <summary>
+/// A board's computation handed from the page that made it to one section that needs it too (the board pack's), taken
+/// once: the page's render tree keeps this holder, not the computation, so an open circuit does not hold the board's
+/// numbers after the section is written.
+/// </summary>
+public sealed class ComputedBoardHandOff(YearMonth month, ComputedBoard? computed)
+{
+    private ComputedBoard? _computed = computed;
+
+    /// <summary>The computation for <paramref name="wanted"/>, once; null after that, or for another month.</summary>
+    public ComputedBoard? Take(YearMonth wanted) =>
+        wanted == month ? Interlocked.Exchange(ref _computed, null) : null;
+}

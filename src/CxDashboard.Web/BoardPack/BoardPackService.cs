@@ -30,7 +30,14 @@ public sealed class BoardPackService(
     public const int RecentDecisionCount = 5;
 
     /// <summary>The pack for <paramref name="month"/>.</summary>
-    public async Task<BoardPackView> GetAsync(YearMonth month, CancellationToken cancellationToken = default)
+    public Task<BoardPackView> GetAsync(YearMonth month, CancellationToken cancellationToken = default) =>
+        GetAsync(month, computedBoard: null, cancellationToken);
+
+    /// <summary>
+    /// The pack for <paramref name="month"/>, on <paramref name="computedBoard"/> when the board page has just computed the
+    /// month's board for the same reader (null: computed here).
+    /// </summary>
+    public async Task<BoardPackView> GetAsync(YearMonth month, ComputedBoard? computedBoard, CancellationToken cancellationToken = default)
     {
         var settings = await organisation.SettingsAsync(cancellationToken);
         var format = new FigureFormat(settings.Culture, settings.Currency);
@@ -41,7 +48,7 @@ public sealed class BoardPackService(
             .Where(i => i.Status != InitiativeStatus.Proposed && i.ArchivedUtc is null).ToList();
         var tracked = await tracking.TrackAsync(initiatives, month, format, cancellationToken);
         var (decisions, decisionsTaken) = await DecisionsKnownAsync(month, writer, cancellationToken);
-        var computed = await board.ComputeAsync(month, [], cancellationToken);
+        var computed = computedBoard ?? await board.ComputeAsync(month, [], cancellationToken);
 
         var trackingView = computed is not null && computed.Board.Initiatives.Any(i => i.Started)
             ? Tracking(computed, tracked, month, format, writer)

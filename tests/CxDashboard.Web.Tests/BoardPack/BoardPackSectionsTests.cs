@@ -38,6 +38,32 @@ public sealed class BoardPackSectionsTests : IAsyncLifetime
     public async Task DisposeAsync() => await _ctx.DisposeAsync();
 
     [Fact]
+    public async Task The_pack_on_the_board_pages_computation_is_the_pack_it_computes_itself()
+    {
+        var month = new CxDashboard.Core.Time.YearMonth(2026, 10);
+        var (_, computed) = await _ctx.Services.GetRequiredService<CxDashboard.Web.Board.RoxBoardService>().LoadAsync(month);
+        var pack = _ctx.Services.GetRequiredService<BoardPackService>();
+
+        var handed = await pack.GetAsync(month, computed);
+        var own = await pack.GetAsync(month);
+
+        Assert.NotNull(computed);
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(own with { Footer = handed.Footer }), System.Text.Json.JsonSerializer.Serialize(handed));
+    }
+
+    [Fact]
+    public void A_handed_on_computation_is_taken_once_and_only_for_its_month()
+    {
+        var month = new CxDashboard.Core.Time.YearMonth(2026, 10);
+        var computed = new CxDashboard.Web.Board.ComputedBoard(default!, default!, "October 2026", default!);
+        var handOff = new CxDashboard.Web.Board.ComputedBoardHandOff(month, computed);
+
+        Assert.Null(handOff.Take(new CxDashboard.Core.Time.YearMonth(2026, 9)));
+        Assert.Same(computed, handOff.Take(month));
+        Assert.Null(handOff.Take(month));
+    }
+
+    [Fact]
     public void Realized_value_to_date_is_the_boards_gains_set_against_the_sum_of_the_base_projections()
     {
         var cut = RenderBoard("2026-10");

@@ -25,6 +25,10 @@ public sealed partial class BoardPackSections : IDisposable
     [Parameter, EditorRequired]
     public BoardView Board { get; set; } = default!;
 
+    /// <summary>The board page's computation of <see cref="Board"/>, taken once so the pack does not repeat it; null: computed here.</summary>
+    [Parameter]
+    public ComputedBoardHandOff? Computed { get; set; }
+
     /// <inheritdoc />
     protected override async Task OnParametersSetAsync()
     {
@@ -40,7 +44,7 @@ public sealed partial class BoardPackSections : IDisposable
         var token = _loading.Token;
         try
         {
-            var view = await Pack.GetAsync(month, token);
+            var view = await Pack.GetAsync(month, Computed?.Take(month), token);
             if (token.IsCancellationRequested) return;
             _view = view;
             _error = null;
