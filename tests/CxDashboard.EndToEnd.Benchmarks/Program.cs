@@ -1,3 +1,4 @@
+using CxDashboard.Testing;
 using System.Globalization;
 using CxDashboard.EndToEnd.Benchmarks;
 using CxDashboard.EndToEnd.Benchmarks.Circuits;

@@ -1,4 +1,5 @@
 extern alias web;
+using CxDashboard.Testing;
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Diagnostics;

@@ -1,3 +1,4 @@
+using CxDashboard.Testing;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;

@@ -1,3 +1,4 @@
+using CxDashboard.Testing;
 using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Http.Connections;

@@ -8,5 +8,5 @@ namespace CxDashboard.Web.Components.Display;
 public static class SharedCss
 {
     /// <summary>The one shared instance of <paramref name="classes"/>.</summary>
-    public static string Of(string classes) => string.IsInterned(classes) ?? string.Intern(classes);
+    public static string Of(string classes) => string.Intern(classes);
 }

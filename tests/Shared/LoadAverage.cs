@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CxDashboard.Benchmarks;
+namespace CxDashboard.Testing;
 
 /// <summary>The machine's load average over the last minute, five and fifteen (Linux); "unknown" elsewhere.</summary>
 internal static class LoadAverage
