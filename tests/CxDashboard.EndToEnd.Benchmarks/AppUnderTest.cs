@@ -69,6 +69,13 @@ internal sealed partial class AppUnderTest : IAsyncDisposable
         throw new InvalidOperationException("/proc reports no VmRSS for the app.");
     }
 
+    /// <summary>The processor time the app has used since it started, user and system, over all its threads.</summary>
+    public TimeSpan ProcessorTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     /// <summary>The app's threads now (Threads of /proc/PID/status).</summary>
     public int Threads()
     {

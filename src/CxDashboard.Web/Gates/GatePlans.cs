@@ -23,17 +23,40 @@ internal sealed record GatePlan(InitiativePlan Plan, IReadOnlyList<string> Linea
 /// </summary>
 public sealed class GatePlans(MeasurementQueries measurements)
 {
-    internal async Task<GatePlan> PlanAsync(Initiative initiative, YearMonth asOf, bool partnerScoped, FigureFormat format, CancellationToken cancellationToken)
+    /// <summary>
+    /// The plans of <paramref name="initiatives"/>, in their order. The last measured month of every driver that takes its
+    /// volume from one is read for all of them together, on one connection.
+    /// </summary>
+    internal async Task<IReadOnlyList<GatePlan>> PlanAsync(
+        IReadOnlyList<Initiative> initiatives, YearMonth asOf, bool partnerScoped, FigureFormat format, CancellationToken cancellationToken)
+    {
+        var first = await measurements.FirstMonthAsync(cancellationToken);
+        // The drivers whose projected volume is the last measured month's: neither a projected volume (that a partner
+        // reader takes) nor an agreed one is entered, and the store has months up to the as-of month.
+        var measured = initiatives
+            .SelectMany(i => i.ValueDrivers)
+            .Where(d => first is { } from && from <= asOf && (d.ProjectedVolume is null || partnerScoped) && d.Volume is null)
+            .ToList();
+        var sums = await measurements.SumsByMonthAsync(
+            measured.Select(d => new KpiMonths(d.Baseline!.KpiId, first!.Value, asOf, MeasurementScope.Of(d.Baseline.ChannelId, d.Baseline.PartnerId, d.Baseline.SegmentId))).ToList(),
+            cancellationToken);
+        var lastMeasured = new Dictionary<ValueDriver, (YearMonth Month, double Volume)?>(ReferenceEqualityComparer.Instance);
+        for (var n = 0; n < measured.Count; n++)
+            lastMeasured[measured[n]] = LastMeasured(measured[n].Baseline!.Kpi!.ToDefinition(), sums[n]);
+        return initiatives.Select(i => Plan(i, partnerScoped, format, lastMeasured)).ToList();
+    }
+
+    private static GatePlan Plan(
+        Initiative initiative, bool partnerScoped, FigureFormat format, Dictionary<ValueDriver, (YearMonth Month, double Volume)?> lastMeasured)
     {
         var culture = format.Culture;
-        var first = await measurements.FirstMonthAsync(cancellationToken);
+        var values = new Board.KpiValueFormat(format);
         var drivers = new List<ScenarioDriver>();
         var lineage = new List<string>();
         foreach (var driver in initiative.ValueDrivers)
         {
             var baseline = driver.Baseline!;
             var kpi = baseline.Kpi!.ToDefinition();
-            var values = new Board.KpiValueFormat(format);
             var target = baseline.Target ?? baseline.Value;
             var change = baseline.Target is null
                 ? $"{kpi.Code} has no target, so the base scenario projects no change from its baseline {values.Value(kpi, baseline.Value)}"
@@ -50,8 +73,7 @@ public sealed class GatePlans(MeasurementQueries measurements)
             {
                 volume = $"agreed volume {agreed.ToString("N0", culture)} as entered on the driver";
             }
-            else if (first is { } from && from <= asOf
-                && await LastMeasuredAsync(baseline, kpi, from, asOf, cancellationToken) is { } last)
+            else if (lastMeasured.GetValueOrDefault(driver) is { } last)
             {
                 projectedVolume = (decimal)last.Volume;
                 volume = $"volume {last.Volume.ToString("N0", culture)} from {RoxBoardMonth(last.Month, culture)}, the last month measured for its KPI and scope";
@@ -71,11 +93,9 @@ public sealed class GatePlans(MeasurementQueries measurements)
         return new GatePlan(plan, lineage);
     }
 
-    private async Task<(YearMonth Month, double Volume)?> LastMeasuredAsync(
-        Baseline baseline, KpiDefinition kpi, YearMonth from, YearMonth asOf, CancellationToken cancellationToken)
+    /// <summary>The latest month whose sums give the KPI a value, with its volume; null when none does.</summary>
+    private static (YearMonth Month, double Volume)? LastMeasured(KpiDefinition kpi, IReadOnlyDictionary<YearMonth, MeasurementSums> sums)
     {
-        var scope = MeasurementScope.Of(baseline.ChannelId, baseline.PartnerId, baseline.SegmentId);
-        var sums = await measurements.SumsByMonthAsync(baseline.KpiId, from, asOf, scope, cancellationToken);
         foreach (var (month, monthSums) in sums.OrderByDescending(kv => kv.Key))
         {
             var aggregate = KpiRollup.Combine(kpi.Aggregation, monthSums);
