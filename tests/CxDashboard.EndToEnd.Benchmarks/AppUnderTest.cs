@@ -7,8 +7,9 @@ namespace CxDashboard.EndToEnd.Benchmarks;
 
 /// <summary>
 /// The app as a child process (<c>dotnet CxDashboard.Web.dll</c> from this runner's Release output) in Production, on a
-/// free loopback port, over a fresh SQLite demo store in a temporary folder that goes with it. Its log is read and
-/// dropped as it comes (the app logs every request at Information, as shipped).
+/// free loopback port, over a fresh SQLite demo store in a temporary folder that goes with it. It runs from its own
+/// folder, as a deployed app does, so it reads the <c>appsettings.json</c> it ships with (its log levels among them).
+/// Its log is read and dropped as it comes.
 /// </summary>
 internal sealed partial class AppUnderTest : IAsyncDisposable
 {
@@ -23,7 +24,8 @@ internal sealed partial class AppUnderTest : IAsyncDisposable
         _folder = folder;
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "CxDashboard.Web.dll"), "--urls", "http://127.0.0.1:0"])
         {
-            WorkingDirectory = folder,
+            // The content root: where the shipped appsettings.json is. The store goes to the temporary folder.
+            WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };

@@ -1,7 +1,9 @@
 using System.Globalization;
+using CxDashboard.Core.Board;
 using CxDashboard.Core.Kpis;
 using CxDashboard.Core.Scenarios;
 using CxDashboard.Core.Time;
+using CxDashboard.Core.Value;
 using CxDashboard.Data.Model;
 using CxDashboard.Data.Queries;
 using CxDashboard.Web.Formatting;
@@ -24,25 +26,42 @@ internal sealed record GatePlan(InitiativePlan Plan, IReadOnlyList<string> Linea
 public sealed class GatePlans(MeasurementQueries measurements)
 {
     /// <summary>
-    /// The plans of <paramref name="initiatives"/>, in their order. The last measured month of every driver that takes its
-    /// volume from one is read for all of them together, on one connection.
+    /// The plans of <paramref name="initiatives"/>, in their order. A driver that takes its volume from the last month
+    /// measured for its KPI and scope finds it in <paramref name="realized"/> (the same initiatives priced as the board
+    /// prices them, its KPI's months over its scope from the initiative's start) when that month is since the start;
+    /// those whose last measured month is earlier, or who have none, are read together, on one connection.
     /// </summary>
     internal async Task<IReadOnlyList<GatePlan>> PlanAsync(
-        IReadOnlyList<Initiative> initiatives, YearMonth asOf, bool partnerScoped, FigureFormat format, CancellationToken cancellationToken)
+        IReadOnlyList<Initiative> initiatives, IReadOnlyList<InitiativeInputs> realized, YearMonth asOf, bool partnerScoped,
+        FigureFormat format, CancellationToken cancellationToken)
     {
-        var first = await measurements.FirstMonthAsync(cancellationToken);
-        // The drivers whose projected volume is the last measured month's: neither a projected volume (that a partner
-        // reader takes) nor an agreed one is entered, and the store has months up to the as-of month.
-        var measured = initiatives
-            .SelectMany(i => i.ValueDrivers)
-            .Where(d => first is { } from && from <= asOf && (d.ProjectedVolume is null || partnerScoped) && d.Volume is null)
-            .ToList();
-        var sums = await measurements.SumsByMonthAsync(
-            measured.Select(d => new KpiMonths(d.Baseline!.KpiId, first!.Value, asOf, MeasurementScope.Of(d.Baseline.ChannelId, d.Baseline.PartnerId, d.Baseline.SegmentId))).ToList(),
-            cancellationToken);
         var lastMeasured = new Dictionary<ValueDriver, (YearMonth Month, double Volume)?>(ReferenceEqualityComparer.Instance);
-        for (var n = 0; n < measured.Count; n++)
-            lastMeasured[measured[n]] = LastMeasured(measured[n].Baseline!.Kpi!.ToDefinition(), sums[n]);
+        var unread = new List<ValueDriver>();
+        for (var n = 0; n < initiatives.Count; n++)
+        {
+            // Neither a projected volume (which a partner reader does not take) nor an agreed one is entered.
+            foreach (var driver in initiatives[n].ValueDrivers.Where(d => (d.ProjectedVolume is null || partnerScoped) && d.Volume is null))
+            {
+                var baseline = driver.Baseline!;
+                var scope = new DriverScope(baseline.ChannelId, baseline.PartnerId, baseline.SegmentId);
+                var priced = realized[n].Drivers.FirstOrDefault(d => d.Scope == scope && d.Spec.KpiCode == baseline.Kpi!.Code);
+                if (priced is not null && LastMeasured(priced.Actuals) is { } last) lastMeasured[driver] = last;
+                else unread.Add(driver);
+            }
+        }
+
+        if (unread.Count > 0 && await measurements.FirstMonthAsync(cancellationToken) is { } first && first <= asOf)
+        {
+            var sums = await measurements.SumsByMonthAsync(
+                unread.Select(d => new KpiMonths(d.Baseline!.KpiId, first, asOf, MeasurementScope.Of(d.Baseline.ChannelId, d.Baseline.PartnerId, d.Baseline.SegmentId))).ToList(),
+                cancellationToken);
+            for (var n = 0; n < unread.Count; n++)
+            {
+                var aggregation = unread[n].Baseline!.Kpi!.Aggregation;
+                lastMeasured[unread[n]] = LastMeasured(sums[n].ToDictionary(kv => kv.Key, kv => KpiRollup.Combine(aggregation, kv.Value)));
+            }
+        }
+
         return initiatives.Select(i => Plan(i, partnerScoped, format, lastMeasured)).ToList();
     }
 
@@ -93,15 +112,11 @@ public sealed class GatePlans(MeasurementQueries measurements)
         return new GatePlan(plan, lineage);
     }
 
-    /// <summary>The latest month whose sums give the KPI a value, with its volume; null when none does.</summary>
-    private static (YearMonth Month, double Volume)? LastMeasured(KpiDefinition kpi, IReadOnlyDictionary<YearMonth, MeasurementSums> sums)
+    /// <summary>The latest month in which the KPI has a value, with its volume; null when none has.</summary>
+    private static (YearMonth Month, double Volume)? LastMeasured(IReadOnlyDictionary<YearMonth, KpiAggregate> months)
     {
-        foreach (var (month, monthSums) in sums.OrderByDescending(kv => kv.Key))
-        {
-            var aggregate = KpiRollup.Combine(kpi.Aggregation, monthSums);
+        foreach (var (month, aggregate) in months.OrderByDescending(kv => kv.Key))
             if (aggregate.HasValue) return (month, aggregate.Volume);
-        }
-
         return null;
     }
 

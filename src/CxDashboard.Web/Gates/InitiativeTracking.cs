@@ -51,7 +51,7 @@ public sealed class InitiativeTracking(RoxBoardService board, GatePlans plans)
         if (realized is not null && realized.Count != initiatives.Count)
             throw new ArgumentException($"{realized.Count} priced initiatives were handed for {initiatives.Count} initiatives.", nameof(realized));
         var inputs = realized ?? await board.InitiativeInputsAsync(initiatives, asOf, cancellationToken);
-        var planned = await plans.PlanAsync(initiatives, asOf, StoreActor.Current?.PartnerId is not null, format, cancellationToken);
+        var planned = await plans.PlanAsync(initiatives, inputs, asOf, StoreActor.Current?.PartnerId is not null, format, cancellationToken);
         return initiatives.Select((initiative, i) => Track(initiative, inputs[i], planned[i], asOf)).ToList();
     }
 
