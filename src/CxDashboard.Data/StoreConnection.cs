@@ -103,18 +103,24 @@ public sealed class StoreConnection
     }
 
     /// <summary>A new context of the provider's own type, so that its migrations are the ones applied.</summary>
-    public CxDbContext CreateContext()
-    {
-        if (IsSqlite)
-        {
-            var b = new DbContextOptionsBuilder<SqliteCxDbContext>();
-            Configure(b);
-            return new SqliteCxDbContext(b.Options);
-        }
+    public CxDbContext CreateContext() => IsSqlite
+        ? new SqliteCxDbContext((DbContextOptions<SqliteCxDbContext>)Options)
+        : new PostgresCxDbContext((DbContextOptions<PostgresCxDbContext>)Options);
 
-        var p = new DbContextOptionsBuilder<PostgresCxDbContext>();
-        Configure(p);
-        return new PostgresCxDbContext(p.Options);
+    /// <summary>
+    /// The contexts' options, built once: options are immutable, and every context the app opens (several for each page it
+    /// shows) would otherwise build them again and have EF Core look up its internal services by comparing them.
+    /// </summary>
+    private DbContextOptions Options => _options ??= IsSqlite ? Build<SqliteCxDbContext>() : Build<PostgresCxDbContext>();
+
+    private DbContextOptions? _options;
+
+    private DbContextOptions<TContext> Build<TContext>()
+        where TContext : DbContext
+    {
+        var builder = new DbContextOptionsBuilder<TContext>();
+        Configure(builder);
+        return builder.Options;
     }
 
     private static string FirstSentence(string message)

@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using CxDashboard.Benchmarks;
 
 // "--results" runs the suite and writes RESULTS.md ("--quick" for a smoke run); "--build-stores" builds the generated
-// stores ahead of a run; "--splits Rows1M board [calls]" times a page's SQL commands (board, tracker or detail); anything else
+// stores ahead of a run; "--splits Rows1M board [calls]" times a page's SQL commands (board, tracker, detail, pack, partners or navigation); anything else
 // goes to BenchmarkDotNet (--filter, --job ...).
 if (args.Contains("--results"))
     return await CxDashboard.Benchmarks.Results.SuiteRunner.RunAsync(args);

@@ -21,6 +21,7 @@ public sealed class MeasurementQueriesTests : IAsyncLifetime
     private Dictionary<string, int> _kpis = null!;
     private int _voice;
     private int _consumer;
+    private List<int> _partners = null!;
 
     public async Task InitializeAsync()
     {
@@ -30,6 +31,7 @@ public sealed class MeasurementQueriesTests : IAsyncLifetime
         _kpis = await db.Kpis.ToDictionaryAsync(k => k.Code, k => k.Id);
         _voice = await StoreContents.ChannelIdAsync(db, "VOICE");
         _consumer = await StoreContents.SegmentIdAsync(db, "CONSUMER");
+        _partners = await db.Partners.Select(p => p.Id).ToListAsync();
     }
 
     public async Task DisposeAsync() => await _store.DisposeAsync();
@@ -175,6 +177,78 @@ public sealed class MeasurementQueriesTests : IAsyncLifetime
             byMonths.Where(kv => kv.Key.KpiId == fcr || kv.Key.KpiId == aht).OrderBy(kv => kv.Key),
             named.OrderBy(kv => kv.Key));
         Assert.Equal(4, named.Count);
+    }
+
+    [Fact]
+    public async Task Sums_by_partner_in_one_query_are_each_partners_own_sums_and_hold_no_rows_measured_without_a_partner()
+    {
+        var fcr = _kpis[KpiCatalog.Fcr];
+        var churn = _kpis[KpiCatalog.Churn];
+
+        var byPartner = await _services.Measurements().SumsByPartnerAsync([fcr, churn], September, October);
+
+        Assert.True(_partners.Count > 1);
+        foreach (var partner in _partners)
+        {
+            var alone = await _services.Measurements().SumsByKpiAsync([fcr, churn], September, October, MeasurementScope.Of(null, partner, null));
+            Assert.NotEmpty(alone);
+            Assert.Equal(
+                alone.OrderBy(kv => kv.Key).Select(kv => (kv.Key.KpiId, kv.Key.Month, kv.Value)),
+                byPartner.Where(kv => kv.Key.PartnerId == partner).OrderBy(kv => (kv.Key.KpiId, kv.Key.Month)).Select(kv => (kv.Key.KpiId, kv.Key.Month, kv.Value)));
+            var rows = Rows(KpiCatalog.Fcr, October).Where(m => m.PartnerId == partner).ToList();
+            Assert.Equal(rows.Sum(m => m.Numerator!.Value), byPartner[(partner, fcr, October)].SumNumerator);
+            Assert.Equal(rows.Count, byPartner[(partner, fcr, October)].Count);
+        }
+
+        // Churn is measured per segment, not per partner: no partner's sums hold it.
+        Assert.DoesNotContain(byPartner.Keys, k => k.KpiId == churn);
+        Assert.Equal(_partners.Count * 2, byPartner.Count);
+        Assert.Empty(await _services.Measurements().SumsByPartnerAsync([], September, October));
+    }
+
+    [Fact]
+    public async Task Ranges_by_partner_read_together_hold_what_each_partners_range_read_on_its_own_holds()
+    {
+        KpiMonths[] ranges =
+        [
+            new(_kpis[KpiCatalog.Aht], new YearMonth(2025, 6), October, MeasurementScope.Of(_voice, null, null)),
+            new(_kpis[KpiCatalog.Fcr], new YearMonth(2026, 4), October, MeasurementScope.Of(null, null, _consumer)),
+            new(_kpis[KpiCatalog.Fcr], new YearMonth(2026, 12), October, MeasurementScope.All),
+        ];
+
+        var together = await _services.Measurements().SumsByPartnerAndMonthAsync(ranges);
+
+        Assert.Equal(ranges.Length, together.Count);
+        for (var i = 0; i < ranges.Length; i++)
+        {
+            var range = ranges[i];
+            var expected = new List<((int, YearMonth), MeasurementSums)>();
+            foreach (var partner in _partners)
+            {
+                var scope = MeasurementScope.Of(range.Scope.ChannelIds.Cast<int?>().FirstOrDefault(), partner, range.Scope.SegmentIds.Cast<int?>().FirstOrDefault());
+                var alone = await _services.Measurements().SumsByMonthAsync(range.KpiId, range.First, range.Last, scope);
+                expected.AddRange(alone.Select(kv => ((partner, kv.Key), kv.Value)));
+            }
+
+            Assert.Equal(expected.OrderBy(e => e.Item1), together[i].Select(kv => (kv.Key, kv.Value)).OrderBy(e => e.Key));
+        }
+
+        // Voice is handled by more than one partner: each has its 17 months.
+        var voicePartners = _rows.Where(m => m.KpiId == _kpis[KpiCatalog.Aht] && m.ChannelId == _voice && m.Month == October.Key)
+            .Select(m => m.PartnerId).Distinct().Count();
+        Assert.True(voicePartners > 1);
+        Assert.Equal(17 * voicePartners, together[0].Count);
+        Assert.Empty(together[2]);
+    }
+
+    [Fact]
+    public async Task Ranges_by_partner_refuse_a_range_already_scoped_to_a_partner()
+    {
+        KpiMonths[] ranges = [new(_kpis[KpiCatalog.Aht], September, October, MeasurementScope.Of(null, _partners[0], null))];
+
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => _services.Measurements().SumsByPartnerAndMonthAsync(ranges));
+
+        Assert.Contains("scoped to partners", refused.Message, StringComparison.Ordinal);
     }
 
     private List<Measurement> Rows(string kpi, YearMonth month) =>

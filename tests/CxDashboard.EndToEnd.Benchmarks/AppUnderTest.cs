@@ -7,8 +7,9 @@ namespace CxDashboard.EndToEnd.Benchmarks;
 
 /// <summary>
 /// The app as a child process (<c>dotnet CxDashboard.Web.dll</c> from this runner's Release output) in Production, on a
-/// free loopback port, over a fresh SQLite demo store in a temporary folder that goes with it. Its log is read and
-/// dropped as it comes (the app logs every request at Information, as shipped).
+/// free loopback port, over a fresh SQLite demo store in a temporary folder that goes with it. It runs from its own
+/// folder, as a deployed app does, so it reads the <c>appsettings.json</c> it ships with (its log levels among them).
+/// Its log is read and dropped as it comes.
 /// </summary>
 internal sealed partial class AppUnderTest : IAsyncDisposable
 {
@@ -23,7 +24,8 @@ internal sealed partial class AppUnderTest : IAsyncDisposable
         _folder = folder;
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "CxDashboard.Web.dll"), "--urls", "http://127.0.0.1:0"])
         {
-            WorkingDirectory = folder,
+            // The content root: where the shipped appsettings.json is. The store goes to the temporary folder.
+            WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
@@ -67,6 +69,13 @@ internal sealed partial class AppUnderTest : IAsyncDisposable
             if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
                 return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
         throw new InvalidOperationException("/proc reports no VmRSS for the app.");
+    }
+
+    /// <summary>The processor time the app has used since it started, user and system, over all its threads.</summary>
+    public TimeSpan ProcessorTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
     }
 
     /// <summary>The app's threads now (Threads of /proc/PID/status).</summary>

@@ -4,7 +4,7 @@ using CxDashboard.EndToEnd.Benchmarks;
 using CxDashboard.EndToEnd.Benchmarks.Circuits;
 using CxDashboard.EndToEnd.Benchmarks.Pages;
 
-// dotnet run -c Release --project tests/CxDashboard.EndToEnd.Benchmarks [-- --loads 20 --levels 1,50,100,250,500,1000 --skip-pages --skip-circuits --out FILE --hold SECONDS --past-limit]
+// dotnet run -c Release --project tests/CxDashboard.EndToEnd.Benchmarks [-- --loads 20 --levels 1,50,100,250,500,1000,1500,2000,3000 --skip-pages --skip-circuits --out FILE --hold SECONDS --past-limit]
 var options = RunOptions.Parse(args);
 void Say(string line) => Console.WriteLine($"{DateTime.Now:HH:mm:ss} {line}");
 var started = DateTimeOffset.Now;
@@ -50,7 +50,7 @@ internal sealed record RunOptions(int Loads, IReadOnlyList<int> Levels, bool Ski
         var here = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "RESULTS.md"));
         return new RunOptions(
             int.Parse(Value("--loads") ?? "20", CultureInfo.InvariantCulture),
-            (Value("--levels") ?? "1,50,100,250,500,1000").Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToList(),
+            (Value("--levels") ?? "1,50,100,250,500,1000,1500,2000,3000").Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToList(),
             args.Contains("--skip-pages"),
             args.Contains("--skip-circuits"),
             Value("--out") ?? here,

@@ -91,14 +91,17 @@ public sealed class RoxBoardService(MeasurementQueries measurements, Organisatio
         var initiatives = snapshot.Initiatives.Where(i => i.Status != InitiativeStatus.Proposed && i.ArchivedUtc is null).ToList();
         // The value chart starts when the first initiative did: months before it hold no value to draw.
         var firstStart = initiatives.Count == 0 ? month : YearMonth.FromKey(initiatives.Min(i => i.StartMonth));
+        var realized = await InitiativePlans.RealizedAsync(measurements, initiatives, month, snapshot.Dimensions, cancellationToken);
+        var experimentInputs = await ExperimentInputsAsync(initiatives, cancellationToken);
         var inputs = new BoardInputs(
             month,
             firstStart > firstData ? firstStart : firstData,
-            await InitiativePlans.RealizedAsync(measurements, initiatives, month, snapshot.Dimensions, cancellationToken),
+            realized,
             await TileInputsAsync(kpis, snapshot.Baselines, tileKpis, month, tileSums, cancellationToken),
             settings.DefaultDiscountRate,
-            await ExperimentInputsAsync(initiatives, cancellationToken));
-        return new ComputedBoard(settings, format, MonthLabel(month, format.Culture), RoxBoardCalculator.Compute(inputs));
+            experimentInputs);
+        return new ComputedBoard(settings, format, MonthLabel(month, format.Culture), RoxBoardCalculator.Compute(inputs),
+            new BoardReads(snapshot, initiatives, realized, experimentInputs));
     }
 
     /// <summary>The partner a partner-scoped reader is limited to, by name; null for the organisation's own users.</summary>
@@ -161,12 +164,27 @@ public sealed class RoxBoardService(MeasurementQueries measurements, Organisatio
 /// <param name="Format">How its figures are written.</param>
 /// <param name="MonthLabel">The month as a reader says it.</param>
 /// <param name="Board">The computed board.</param>
-public sealed record ComputedBoard(OrganisationSettings Settings, FigureFormat Format, string MonthLabel, RoxBoard Board);
+/// <param name="Reads">What the board read to compute it, for the sections of the same page that start from the same reads.</param>
+public sealed record ComputedBoard(OrganisationSettings Settings, FigureFormat Format, string MonthLabel, RoxBoard Board, BoardReads Reads);
 
 /// <summary>
-/// A board's computation handed from the page that made it to one section that needs it too (the board pack's), taken
-/// once: the page's render tree keeps this holder, not the computation, so an open circuit does not hold the board's
-/// numbers after the section is written.
+/// What <see cref="RoxBoardService"/> read for a month's board, as the reader may see it: the sections of the board page
+/// that start from the same organisation, initiatives and driver months (the pack's tracking, the partner comparison)
+/// take them from here instead of reading them again, so one board load reads them once and every section of the page
+/// shows the same reads.
+/// </summary>
+/// <param name="Organisation">The settings, KPIs, dimensions, initiatives and baselines.</param>
+/// <param name="Initiatives">The board's initiatives: neither proposed nor archived, in the snapshot's order.</param>
+/// <param name="Realized">Each of <paramref name="Initiatives"/> as Core prices it, in the same order, with its drivers' months to the board's month.</param>
+/// <param name="Experiments">The holdout experiments the reader may see, as the board counts them.</param>
+public sealed record BoardReads(
+    OrganisationSnapshot Organisation, IReadOnlyList<Initiative> Initiatives, IReadOnlyList<InitiativeInputs> Realized,
+    IReadOnlyList<ExperimentInputs> Experiments);
+
+/// <summary>
+/// A board's computation handed from the page that made it to one section that needs it too (the board pack's, the
+/// partner comparison's: each is given a holder of its own), taken once: the page's render tree keeps this holder, not
+/// the computation, so an open circuit does not hold the board's numbers or reads after the section is written.
 /// </summary>
 public sealed class ComputedBoardHandOff(YearMonth month, ComputedBoard? computed)
 {

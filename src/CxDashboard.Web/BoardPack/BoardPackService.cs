@@ -39,16 +39,16 @@ public sealed class BoardPackService(
     /// </summary>
     public async Task<BoardPackView> GetAsync(YearMonth month, ComputedBoard? computedBoard, CancellationToken cancellationToken = default)
     {
-        var settings = await organisation.SettingsAsync(cancellationToken);
-        var format = new FigureFormat(settings.Culture, settings.Currency);
-        var writer = new GateWriter(format, month);
-        // The board's initiatives: a proposed one has neither spent nor delivered anything yet, and an archived one is off the
-        // board, so its projection is not set against value the board no longer counts.
-        var initiatives = (await organisation.InitiativesAsync(cancellationToken))
-            .Where(i => i.Status != InitiativeStatus.Proposed && i.ArchivedUtc is null).ToList();
-        var tracked = await tracking.TrackAsync(initiatives, month, format, cancellationToken);
-        var (decisions, decisionsTaken) = await DecisionsKnownAsync(month, writer, cancellationToken);
+        // The board's initiatives, priced as the board priced them: a proposed one has neither spent nor delivered anything
+        // yet, and an archived one is off the board, so its projection is not set against value the board no longer counts.
         var computed = computedBoard ?? await board.ComputeAsync(month, [], cancellationToken);
+        var settings = computed?.Settings ?? await organisation.SettingsAsync(cancellationToken);
+        var format = computed?.Format ?? new FigureFormat(settings.Culture, settings.Currency);
+        var writer = new GateWriter(format, month);
+        var initiatives = computed?.Reads.Initiatives ?? (await organisation.InitiativesAsync(cancellationToken))
+            .Where(i => i.Status != InitiativeStatus.Proposed && i.ArchivedUtc is null).ToList();
+        var tracked = await tracking.TrackAsync(initiatives, month, format, computed?.Reads.Realized, cancellationToken);
+        var (decisions, decisionsTaken) = await DecisionsKnownAsync(month, writer, cancellationToken);
 
         var trackingView = computed is not null && computed.Board.Initiatives.Any(i => i.Started)
             ? Tracking(computed, tracked, month, format, writer)
@@ -63,7 +63,8 @@ public sealed class BoardPackService(
             .Take(RecentDecisionCount)
             .Select(d => new RecentDecisionView(names[d.InitiativeId], GateWords.Title(d.Gate), d.Outcome, GateWords.Outcome(d.Outcome), d.Note, d.DecidedBy, writer.When(d.DecidedUtc)))
             .ToList();
-        return new BoardPackView(month.ToString(), trackingView, gates, recent, decisionsTaken, await FooterAsync(settings, month, writer, cancellationToken));
+        var dimensions = computed?.Reads.Organisation.Dimensions;
+        return new BoardPackView(month.ToString(), trackingView, gates, recent, decisionsTaken, await FooterAsync(settings, dimensions, month, writer, cancellationToken));
     }
 
     private static TrackingView Tracking(ComputedBoard computed, IReadOnlyList<TrackedInitiative> tracked, YearMonth month, FigureFormat format, GateWriter writer)
@@ -164,10 +165,11 @@ public sealed class BoardPackService(
             : $"Every decision to date, including those taken on {writer.Month(month)}'s figures since the month closed.");
     }
 
-    private async Task<PackFooterView> FooterAsync(OrganisationSettings settings, YearMonth month, GateWriter writer, CancellationToken cancellationToken)
+    private async Task<PackFooterView> FooterAsync(
+        OrganisationSettings settings, Dimensions? dimensions, YearMonth month, GateWriter writer, CancellationToken cancellationToken)
     {
         var scope = StoreActor.Current?.PartnerId is { } partner
-            ? $"{(await organisation.DimensionsAsync(cancellationToken)).Partners.FirstOrDefault(p => p.Id == partner)?.Name ?? "One partner"}'s rows only; the organisation's costs are not shown"
+            ? $"{(dimensions ?? await organisation.DimensionsAsync(cancellationToken)).Partners.FirstOrDefault(p => p.Id == partner)?.Name ?? "One partner"}'s rows only; the organisation's costs are not shown"
             : "All partners, channels and segments";
         return new PackFooterView(settings.OrganisationName, writer.Month(month), scope, writer.When(time.GetUtcNow().UtcDateTime));
     }

@@ -36,20 +36,23 @@ internal sealed record TrackedInitiative(
 /// </summary>
 public sealed class InitiativeTracking(RoxBoardService board, GatePlans plans)
 {
-    internal async Task<IReadOnlyList<TrackedInitiative>> TrackAsync(
-        IReadOnlyList<Initiative> initiatives, YearMonth asOf, FigureFormat format, CancellationToken cancellationToken)
-    {
-        var inputs = await board.InitiativeInputsAsync(initiatives, asOf, cancellationToken);
-        var partnerScoped = StoreActor.Current?.PartnerId is not null;
-        var tracked = new List<TrackedInitiative>(initiatives.Count);
-        for (var i = 0; i < initiatives.Count; i++)
-        {
-            var initiative = initiatives[i];
-            var plan = await plans.PlanAsync(initiative, asOf, partnerScoped, format, cancellationToken);
-            tracked.Add(Track(initiative, inputs[i], plan, asOf));
-        }
+    internal Task<IReadOnlyList<TrackedInitiative>> TrackAsync(
+        IReadOnlyList<Initiative> initiatives, YearMonth asOf, FigureFormat format, CancellationToken cancellationToken) =>
+        TrackAsync(initiatives, asOf, format, realized: null, cancellationToken);
 
-        return tracked;
+    /// <summary>
+    /// The initiatives tracked as of <paramref name="asOf"/>, on <paramref name="realized"/> when the board has just priced
+    /// the same initiatives for the same month and reader (one per initiative, in their order; null: priced here).
+    /// </summary>
+    internal async Task<IReadOnlyList<TrackedInitiative>> TrackAsync(
+        IReadOnlyList<Initiative> initiatives, YearMonth asOf, FigureFormat format, IReadOnlyList<InitiativeInputs>? realized,
+        CancellationToken cancellationToken)
+    {
+        if (realized is not null && realized.Count != initiatives.Count)
+            throw new ArgumentException($"{realized.Count} priced initiatives were handed for {initiatives.Count} initiatives.", nameof(realized));
+        var inputs = realized ?? await board.InitiativeInputsAsync(initiatives, asOf, cancellationToken);
+        var planned = await plans.PlanAsync(initiatives, inputs, asOf, StoreActor.Current?.PartnerId is not null, format, cancellationToken);
+        return initiatives.Select((initiative, i) => Track(initiative, inputs[i], planned[i], asOf)).ToList();
     }
 
     private static TrackedInitiative Track(Initiative initiative, InitiativeInputs inputs, GatePlan plan, YearMonth asOf)

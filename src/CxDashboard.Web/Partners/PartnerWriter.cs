@@ -19,7 +19,7 @@ internal sealed class PartnerWriter(FigureFormat format, string? roxWithheld)
 
     public PartnerComparisonView Write(
         YearMonth month, string monthLabel, YearMonth first, IReadOnlyList<Kpi> kpis, IReadOnlyList<Partner> partners,
-        IReadOnlyDictionary<int, IReadOnlyDictionary<(int KpiId, YearMonth Month), MeasurementSums>> sums,
+        IReadOnlyDictionary<(int PartnerId, int KpiId, YearMonth Month), MeasurementSums> sums,
         PartnerAttribution attribution, IReadOnlyList<ExperimentValue> holdouts, string? partnerReader)
     {
         var culture = format.Culture;
@@ -29,7 +29,7 @@ internal sealed class PartnerWriter(FigureFormat format, string? roxWithheld)
             p.Name,
             p.Kind == PartnerKind.InHouse ? "In-house" : "BPO",
             Returns(p.Name, attribution.Partners[i]),
-            kpis.Select(k => Cell(k, months, sums[p.Id])).ToList())).ToList();
+            kpis.Select(k => Cell(k, months, p.Id, sums)).ToList())).ToList();
         var none = attribution.Unattributed;
         var unattributed = none.ValueToDate == 0 && none.CostToDate == 0 ? null : Returns("Not attributed to a partner", none);
         var anyStarted = attribution.Partners.Append(none).Any(r => r.Parts.Count > 0 || r.Costs.Count > 0);
@@ -60,11 +60,12 @@ internal sealed class PartnerWriter(FigureFormat format, string? roxWithheld)
         Money(r.ValueThisMonth),
         new WorkSplitView(Money(r.Split.Partner), Money(r.Split.AiTooling), Money(r.Split.Internal), Money(r.Split.Total)));
 
-    private PartnerKpiCell Cell(Kpi kpi, IReadOnlyList<YearMonth> months, IReadOnlyDictionary<(int KpiId, YearMonth Month), MeasurementSums> sums)
+    private PartnerKpiCell Cell(
+        Kpi kpi, IReadOnlyList<YearMonth> months, int partnerId, IReadOnlyDictionary<(int PartnerId, int KpiId, YearMonth Month), MeasurementSums> sums)
     {
         var definition = kpi.ToDefinition();
         var series = months
-            .Select(m => sums.TryGetValue((kpi.Id, m), out var s) ? KpiRollup.Combine(definition.Aggregation, s).Value : null)
+            .Select(m => sums.TryGetValue((partnerId, kpi.Id, m), out var s) ? KpiRollup.Combine(definition.Aggregation, s).Value : null)
             .ToList();
         var actual = series[^1];
         var change = actual - (series.Count > 1 ? series[^2] : null);

@@ -17,7 +17,8 @@ namespace CxDashboard.Benchmarks.Diagnostics;
 /// Where a page's time goes: runs the board, the tracker or the KPI page over a generated store with every SQL
 /// command timed (from its execution to its reader's disposal, so reading the rows counts), and prints the median of
 /// each command and of the whole call. A stopwatch split for finding the work, not a benchmark: the figures are in
-/// RESULTS.md. Run with <c>--splits Rows1M board</c> (or <c>tracker</c>, <c>detail</c>).
+/// RESULTS.md. Run with <c>--splits Rows1M board</c> (or <c>tracker</c>, <c>detail</c>, <c>pack</c>, <c>partners</c>, or
+/// <c>navigation</c>: the board with the pack and the partner comparison, what a board circuit computes on a change of month).
 /// </summary>
 internal static class QuerySplits
 {
@@ -31,7 +32,10 @@ internal static class QuerySplits
             "board" => () => pages.Board.GetAsync(GeneratedStore.LastMonth),
             "tracker" => () => pages.Tracker.GetAsync(GeneratedStore.LastMonth, KpiFilter.All),
             "detail" => () => pages.Detail.GetAsync(KpiCatalog.Aht, GeneratedStore.LastMonth, KpiFilter.All),
-            _ => throw new ArgumentException($"Unknown page \"{page}\": use board, tracker or detail.", nameof(page)),
+            "pack" => () => pages.Pack.GetAsync(GeneratedStore.LastMonth),
+            "partners" => () => pages.Partners.GetAsync(GeneratedStore.LastMonth),
+            "navigation" => () => pages.BoardPageAsync(GeneratedStore.LastMonth),
+            _ => throw new ArgumentException($"Unknown page \"{page}\": use board, tracker, detail, pack, partners or navigation.", nameof(page)),
         };
 
         for (var i = 0; i < 3; i++) await call();

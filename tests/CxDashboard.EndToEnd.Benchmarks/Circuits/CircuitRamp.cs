@@ -11,6 +11,12 @@ namespace CxDashboard.EndToEnd.Benchmarks.Circuits;
 /// <summary>One step of the ramp: how many were open, the app's memory then, and the round trips measured at it.</summary>
 internal sealed record RampLevel(int Open, long ResidentBytes, long BaselineBytes, long? HeapBytes, long? BaselineHeapBytes, int Threads, Stats? RoundTrip, Stats? Opening, int Failures, string LoadAverage, string? FirstFailure)
 {
+    /// <summary>The app's processor time over the step's round trips, per round trip (all its threads); null for the floor.</summary>
+    public double? ProcessorMsPerTrip { get; init; }
+
+    /// <summary>The app's processor time over the step's round trips as a share of the machine's cores over the same time.</summary>
+    public double? ProcessorShare { get; init; }
+
     /// <summary>Resident memory added per open connection or circuit since the baseline.</summary>
     public double BytesPerOpen => Open == 0 ? 0 : (ResidentBytes - BaselineBytes) / (double)Open;
 
@@ -105,6 +111,8 @@ internal sealed class CircuitRamp(AppUnderTest app, CookieContainer cookies, Boa
                 var load = LoadAverage.Read();
 
                 var trips = new ConcurrentBag<double>();
+                var cpuBefore = app.ProcessorTime();
+                var clock = System.Diagnostics.Stopwatch.StartNew();
                 var random = new Random(level);
                 var navigations = circuits.Select((entry, index) => (entry, index, delay: TimeSpan.FromMilliseconds(random.NextDouble() * Window.TotalMilliseconds))).ToList();
                 await Task.WhenAll(navigations.Select(async n =>
@@ -122,15 +130,21 @@ internal sealed class CircuitRamp(AppUnderTest app, CookieContainer cookies, Boa
                         Interlocked.CompareExchange(ref firstFailure, $"navigating: {e.Message}", null);
                     }
                 }));
+                var cpu = (app.ProcessorTime() - cpuBefore).TotalMilliseconds;
+                var elapsed = clock.Elapsed.TotalMilliseconds;
                 for (var i = 0; i < circuits.Count; i++) circuits[i] = (circuits[i].Circuit, !circuits[i].OnFirst);
 
                 // The snapshot's full collection stops the app (for tens of seconds at a thousand circuits, long enough for
                 // the server to give up on its connections): taken after the round trips, never before them.
                 var heap = await LiveHeap.BytesAsync(app.ProcessId);
 
-                var result = new RampLevel(circuits.Count, resident, baseline, heap, baselineHeap, threads, Stats.Of(trips), Stats.Of(openings), failures, load, firstFailure);
+                var result = new RampLevel(circuits.Count, resident, baseline, heap, baselineHeap, threads, Stats.Of(trips), Stats.Of(openings), failures, load, firstFailure)
+                {
+                    ProcessorMsPerTrip = trips.IsEmpty ? null : cpu / trips.Count,
+                    ProcessorShare = cpu / (elapsed * Environment.ProcessorCount),
+                };
                 results.Add(result);
-                progress($"{level}: {result.BytesPerOpen / 1e6:0.00} MB resident each, {result.HeapBytesPerOpen / 1e6:0.00} MB live heap each, round trip median {result.RoundTrip!.Median:0} ms p95 {result.RoundTrip.P95:0} ms, {failures} failures, load {load}");
+                progress($"{level}: {result.BytesPerOpen / 1e6:0.00} MB resident each, {result.HeapBytesPerOpen / 1e6:0.00} MB live heap each, round trip median {result.RoundTrip!.Median:0} ms p95 {result.RoundTrip.P95:0} ms, app CPU {result.ProcessorMsPerTrip:0.0} ms per trip ({result.ProcessorShare:P0} of the cores), {failures} failures, load {load}");
                 // Stop once the round trip passes the limit. When even the first step is past it (the machine is too busy to
                 // meet it at all), go on for the memory figures until the round trip passes 5 s or a tenth fail.
                 var busyFromTheStart = PastLimit || results[0].RoundTrip!.P95 > p95Limit;

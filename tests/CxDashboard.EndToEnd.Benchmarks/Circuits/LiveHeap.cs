@@ -14,7 +14,13 @@ internal static partial class LiveHeap
     /// <summary>Where dotnet-gcdump is; null when it is not installed.</summary>
     public static string? Tool { get; } = Find();
 
-    /// <summary>The live heap's bytes, or null without the tool or when it fails.</summary>
+    /// <summary>
+    /// The most objects a snapshot holds: dotnet-gcdump stops walking the heap there, so a snapshot that reaches it has
+    /// left objects out (on this runtime, its lossy event buffers can drop some on a large heap too).
+    /// </summary>
+    public const long ObjectLimit = 10_000_000;
+
+    /// <summary>The live heap's bytes, or null without the tool, when it fails, or when the snapshot reached <see cref="ObjectLimit"/>.</summary>
     public static async Task<long?> BytesAsync(int processId)
     {
         if (Tool is null) return null;
@@ -23,8 +29,10 @@ internal static partial class LiveHeap
         {
             if (await RunAsync("collect", "-p", processId.ToString(CultureInfo.InvariantCulture), "-o", file) is null) return null;
             var report = await RunAsync("report", file);
-            var match = report is null ? Match.Empty : HeapBytes().Match(report);
-            return match.Success ? long.Parse(match.Groups["bytes"].Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture) : null;
+            var bytes = report is null ? Match.Empty : HeapBytes().Match(report);
+            var objects = report is null ? Match.Empty : HeapObjects().Match(report);
+            if (!bytes.Success || !objects.Success || Number(objects) >= ObjectLimit) return null;
+            return Number(bytes);
         }
         finally
         {
@@ -50,6 +58,12 @@ internal static partial class LiveHeap
         return candidates.FirstOrDefault(c => !string.IsNullOrEmpty(c) && File.Exists(c));
     }
 
-    [GeneratedRegex(@"(?<bytes>[\d,]+)\s+GC Heap bytes")]
+    private static long Number(Match match) =>
+        long.Parse(match.Groups["n"].Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"(?<n>[\d,]+)\s+GC Heap bytes")]
     private static partial Regex HeapBytes();
+
+    [GeneratedRegex(@"(?<n>[\d,]+)\s+GC Heap objects")]
+    private static partial Regex HeapObjects();
 }

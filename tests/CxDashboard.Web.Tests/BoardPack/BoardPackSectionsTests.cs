@@ -55,7 +55,7 @@ public sealed class BoardPackSectionsTests : IAsyncLifetime
     public void A_handed_on_computation_is_taken_once_and_only_for_its_month()
     {
         var month = new CxDashboard.Core.Time.YearMonth(2026, 10);
-        var computed = new CxDashboard.Web.Board.ComputedBoard(default!, default!, "October 2026", default!);
+        var computed = new CxDashboard.Web.Board.ComputedBoard(default!, default!, "October 2026", default!, default!);
         var handOff = new CxDashboard.Web.Board.ComputedBoardHandOff(month, computed);
 
         Assert.Null(handOff.Take(new CxDashboard.Core.Time.YearMonth(2026, 9)));

@@ -72,6 +72,30 @@ public sealed class GatesTabTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Before_its_start_a_driver_is_projected_at_the_volume_of_the_last_month_measured_before_it()
+    {
+        var services = _store.Bunit.Services;
+        var august = new YearMonth(2025, 8);
+        var id = await _store.InitiativeAsync("Outsource chat");
+
+        var view = await services.GetRequiredService<ReviewGateService>().GetAsync(id, august);
+
+        // Chat outsourcing starts in September 2025: as of August it has priced no month, so its driver's volume is the
+        // chats of August over the driver's scope, read from the store.
+        Baseline baseline;
+        await using (var db = await services.GetRequiredService<IDbContextFactory<CxDashboard.Data.CxDbContext>>().CreateDbContextAsync())
+            baseline = (await db.ValueDrivers.AsNoTracking().Include(d => d.Baseline).ThenInclude(b => b!.Kpi)
+                .SingleAsync(d => d.InitiativeId == id && d.Name == "Lower cost per chat contact")).Baseline!;
+        var sums = await services.GetRequiredService<CxDashboard.Data.Queries.MeasurementQueries>().SumsByMonthAsync(
+            baseline.KpiId, august, august, CxDashboard.Data.Queries.MeasurementScope.Of(baseline.ChannelId, baseline.PartnerId, baseline.SegmentId));
+        var chats = CxDashboard.Core.Kpis.KpiRollup.Combine(baseline.Kpi!.Aggregation, sums[august]).Volume;
+        Assert.True(chats > 0);
+        Assert.Contains(
+            $"volume {chats.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en-US"))} from August 2025, the last month measured for its KPI and scope",
+            string.Join("\n", view!.Projection), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_gate_whose_months_are_not_all_in_at_the_picked_month_is_pending()
     {
         await _store.Bunit.Services.GetRequiredService<MonthSelection>().SelectAsync(new YearMonth(2025, 12));

@@ -201,6 +201,28 @@ public sealed class PartnersPageTests : IAsyncLifetime
         }
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("ATLAS")]
+    public async Task The_comparison_on_the_board_pages_reads_is_the_comparison_it_reads_itself(string? partnerCode)
+    {
+        int? partner = null;
+        if (partnerCode is not null)
+            await using (var db = await _ctx.Services.GetRequiredService<IDbContextFactory<CxDbContext>>().CreateDbContextAsync())
+                partner = db.Partners.Single(p => p.Code == partnerCode).Id;
+
+        using (StoreActor.Use(new StoreActor(partner is null ? "viewer@harbour.demo" : "partner@harbour.demo", partner)))
+        {
+            var (_, computed) = await _ctx.Services.GetRequiredService<RoxBoardService>().LoadAsync(October);
+            var handed = await Comparison().GetAsync(October, computed);
+            var own = await Comparison().GetAsync(October);
+
+            Assert.NotNull(computed);
+            Assert.Equal(partner is null ? 3 : 1, own.Partners.Count);
+            Assert.Equal(System.Text.Json.JsonSerializer.Serialize(own), System.Text.Json.JsonSerializer.Serialize(handed));
+        }
+    }
+
     [Fact]
     public void The_board_embeds_the_partner_comparison_as_a_section_of_its_own_with_a_link_to_the_page()
     {

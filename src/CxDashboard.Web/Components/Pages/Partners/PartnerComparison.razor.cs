@@ -1,5 +1,6 @@
 using CxDashboard.Core.Kpis;
 using CxDashboard.Core.Time;
+using CxDashboard.Web.Board;
 using CxDashboard.Web.Partners;
 using Microsoft.AspNetCore.Components;
 
@@ -12,6 +13,7 @@ public sealed partial class PartnerComparison : IDisposable
     private PartnerComparisonView? _view;
     private string? _error;
     private string? _loaded;
+    private ComputedBoardHandOff? _handedFrom;
     private CancellationTokenSource? _loading;
 
     [Inject] private PartnerComparisonService Comparison { get; set; } = default!;
@@ -22,13 +24,21 @@ public sealed partial class PartnerComparison : IDisposable
     [Parameter, EditorRequired]
     public string Month { get; set; } = "";
 
+    /// <summary>
+    /// The board page's computation of the month's board, taken once so the comparison starts from the board's own reads;
+    /// a new one (the page loaded its board again, after a restore too) loads the comparison again. Null: read here.
+    /// </summary>
+    [Parameter]
+    public ComputedBoardHandOff? Computed { get; set; }
+
     /// <inheritdoc />
     protected override async Task OnParametersSetAsync()
     {
         // Below the board's first screen: the prerendered page goes out without it (its loading bar shows), and the
         // interactive circuit loads it, so the first paint waits for the board's own figures only.
-        if (!RendererInfo.IsInteractive || Month == _loaded) return;
+        if (!RendererInfo.IsInteractive || Month == _loaded && ReferenceEquals(Computed, _handedFrom)) return;
         _loaded = Month;
+        _handedFrom = Computed;
         if (_loading is not null) await _loading.CancelAsync();
         _loading?.Dispose();
         _loading = new CancellationTokenSource();
@@ -43,7 +53,7 @@ public sealed partial class PartnerComparison : IDisposable
 
         try
         {
-            var view = await Comparison.GetAsync(month, token);
+            var view = await Comparison.GetAsync(month, Computed?.Take(month), token);
             if (!token.IsCancellationRequested) _view = view;
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
