@@ -58,16 +58,16 @@ public sealed class SessionTests(DashboardServer server, ChromiumBrowser chromiu
         await ScreenshotAsync("draft-kept-after-idle");
     }
 
-    /// <summary>Types into a field once the page is interactive, so that the circuit has the value too.</summary>
-    private static async Task WaitUntilTypingSticksAsync(ILocator field, string text)
+    /// <summary>
+    /// Types into a field once the page's circuit has drawn it, so that the circuit has the value too: typing into
+    /// the prerendered page is lost when the circuit draws the page again.
+    /// </summary>
+    private async Task WaitUntilTypingSticksAsync(ILocator field, string text)
     {
-        for (var attempt = 0; attempt < 30; attempt++)
-        {
-            await field.FillAsync(text);
-            await field.PressAsync("Tab");
-            if (await field.InputValueAsync() == text) return;
-            await Task.Delay(500);
-        }
+        await Expect(Page.Locator("main [data-circuit]")).ToBeAttachedAsync(new() { Timeout = WaitMilliseconds });
+        await field.FillAsync(text);
+        await field.PressAsync("Tab");
+        await Expect(field).ToHaveValueAsync(text);
     }
 
     [BrowserFact]

@@ -49,8 +49,9 @@
     }
 
     // Put back a draft kept before the last sign-out. The page's inputs are drawn before its circuit connects and
-    // drawn again once it has, which can take several seconds on a busy server: the values are put back for at least
-    // ten seconds and until they stay, but never over what the person has typed since.
+    // drawn again once it has, which can take many seconds on a busy server, so the values are put back once the
+    // circuit has drawn the page (its marker, data-circuit, is there) and until they stay, but never over what the
+    // person has typed since. A page whose circuit never connects keeps the draft for the next load.
     const key = 'cx-draft:' + location.pathname;
     const draft = sessionStorage.getItem(key);
     if (draft) {
@@ -61,6 +62,11 @@
         let steady = 0;
         let tries = 0;
         const putBack = setInterval(() => {
+            tries++;
+            if (!document.querySelector('main [data-circuit]')) {
+                if (tries >= 240) stop(false);
+                return;
+            }
             let changed = false;
             for (const [id, value] of fields) {
                 const field = document.getElementById(id);
@@ -71,12 +77,13 @@
                 changed = true;
             }
             steady = changed ? 0 : steady + 1;
-            tries++;
-            if ((steady >= 3 && tries >= 10) || tries >= 30) {
-                clearInterval(putBack);
-                document.removeEventListener('input', noteTyping, true);
-                sessionStorage.removeItem(key);
-            }
-        }, 1000);
+            if (steady >= 6) stop(true);
+        }, 500);
+
+        function stop(putBackDone) {
+            clearInterval(putBack);
+            document.removeEventListener('input', noteTyping, true);
+            if (putBackDone) sessionStorage.removeItem(key);
+        }
     }
 })();
