@@ -149,9 +149,9 @@ public sealed class MeasurementQueries(IDbContextFactory<CxDbContext> contexts)
         var (from, to) = (first.Key, last.Key);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await SumsPerPartnerKpiAndMonth(db.Measurements.AsNoTracking()
-                .Where(m => kpiIds.Contains(m.KpiId) && m.Month >= from && m.Month <= to))
+                .Where(m => m.PartnerId != null && kpiIds.Contains(m.KpiId) && m.Month >= from && m.Month <= to))
             .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => (r.PartnerId!.Value, r.KpiId, YearMonth.FromKey(r.Month)), r => r.Sums);
+        return rows.ToDictionary(r => (r.PartnerId, r.KpiId, YearMonth.FromKey(r.Month)), r => r.Sums);
     }
 
     /// <summary>
@@ -182,9 +182,9 @@ public sealed class MeasurementQueries(IDbContextFactory<CxDbContext> contexts)
             var kpiId = range.KpiId;
             var months = YearMonth.Range(range.First, range.Last).Select(m => m.Key).ToArray();
             var rows = await SumsPerPartnerKpiAndMonth(Filter(db.Measurements.AsNoTracking(), range.Scope)
-                    .Where(m => m.KpiId == kpiId && months.Contains(m.Month)))
+                    .Where(m => m.PartnerId != null && m.KpiId == kpiId && months.Contains(m.Month)))
                 .ToListAsync(cancellationToken);
-            result.Add(rows.ToDictionary(r => (r.PartnerId!.Value, YearMonth.FromKey(r.Month)), r => r.Sums));
+            result.Add(rows.ToDictionary(r => (r.PartnerId, YearMonth.FromKey(r.Month)), r => r.Sums));
         }
 
         return result;
@@ -200,36 +200,40 @@ public sealed class MeasurementQueries(IDbContextFactory<CxDbContext> contexts)
 
     /// <summary>The sums per KPI and month, grouped and added up by the database.</summary>
     private static IQueryable<SumsRow> SumsPerKpiAndMonth(IQueryable<Measurement> rows) =>
-        Summed(rows.GroupBy(m => new SumsKey { PartnerId = null, KpiId = m.KpiId, Month = m.Month }));
+        rows.GroupBy(m => new { m.KpiId, m.Month })
+            .Select(g => new SumsRow(
+                g.Key.KpiId,
+                g.Key.Month,
+                g.Sum(m => m.Value),
+                g.Sum(m => m.Numerator ?? 0),
+                g.Sum(m => m.Denominator ?? 0),
+                g.Sum(m => m.Value * (m.Weight ?? 0)),
+                g.Sum(m => m.Weight ?? 0),
+                g.Count()));
 
     /// <summary>The sums per partner, KPI and month, grouped and added up by the database; only rows measured along partners.</summary>
-    private static IQueryable<SumsRow> SumsPerPartnerKpiAndMonth(IQueryable<Measurement> rows) =>
-        Summed(rows.Where(m => m.PartnerId != null).GroupBy(m => new SumsKey { PartnerId = m.PartnerId, KpiId = m.KpiId, Month = m.Month }));
+    private static IQueryable<PartnerSumsRow> SumsPerPartnerKpiAndMonth(IQueryable<Measurement> rows) =>
+        rows.GroupBy(m => new { PartnerId = m.PartnerId!.Value, m.KpiId, m.Month })
+            .Select(g => new PartnerSumsRow(
+                g.Key.PartnerId,
+                g.Key.KpiId,
+                g.Key.Month,
+                g.Sum(m => m.Value),
+                g.Sum(m => m.Numerator ?? 0),
+                g.Sum(m => m.Denominator ?? 0),
+                g.Sum(m => m.Value * (m.Weight ?? 0)),
+                g.Sum(m => m.Weight ?? 0),
+                g.Count()));
 
-    private static IQueryable<SumsRow> Summed(IQueryable<IGrouping<SumsKey, Measurement>> groups) =>
-        groups.Select(g => new SumsRow(
-            g.Key.PartnerId,
-            g.Key.KpiId,
-            g.Key.Month,
-            g.Sum(m => m.Value),
-            g.Sum(m => m.Numerator ?? 0),
-            g.Sum(m => m.Denominator ?? 0),
-            g.Sum(m => m.Value * (m.Weight ?? 0)),
-            g.Sum(m => m.Weight ?? 0),
-            g.Count()));
-
-    /// <summary>What the sums are grouped by: a partner (null when not grouped by partner), a KPI and a month.</summary>
-    private sealed class SumsKey
+    private sealed record PartnerSumsRow(
+        int PartnerId, int KpiId, int Month, double SumValue, double SumNumerator, double SumDenominator,
+        double SumWeightedValue, double SumWeight, int Count)
     {
-        public int? PartnerId { get; init; }
-
-        public int KpiId { get; init; }
-
-        public int Month { get; init; }
+        public MeasurementSums Sums => new(SumValue, SumNumerator, SumDenominator, SumWeightedValue, SumWeight, Count);
     }
 
     private sealed record SumsRow(
-        int? PartnerId, int KpiId, int Month, double SumValue, double SumNumerator, double SumDenominator,
+        int KpiId, int Month, double SumValue, double SumNumerator, double SumDenominator,
         double SumWeightedValue, double SumWeight, int Count)
     {
         public MeasurementSums Sums => new(SumValue, SumNumerator, SumDenominator, SumWeightedValue, SumWeight, Count);
