@@ -21,12 +21,9 @@ public sealed class ApiKeyTests(DashboardServer server, ChromiumBrowser chromium
         await Page.GotoAsync("settings");
         await Expect(TestId("api-keys-panel")).ToBeVisibleAsync();
         var name = TestId("new-api-key-name");
-        // The first keystrokes can reach the prerendered form: type until the interactive form holds them.
-        for (var attempt = 0; attempt < 30 && await name.InputValueAsync() != "Nightly survey feed"; attempt++)
-        {
-            await name.FillAsync("Nightly survey feed");
-            await Page.WaitForTimeoutAsync(500);
-        }
+        await WaitForCircuitAsync();
+        await name.FillAsync("Nightly survey feed");
+        await Expect(name).ToHaveValueAsync("Nightly survey feed");
 
         await TestId("new-api-key-access").ClickAsync();
         await Page.GetByRole(AriaRole.Option, new() { Name = "ReadWrite: also loads measurements" }).ClickAsync();

@@ -64,7 +64,7 @@ public sealed class SessionTests(DashboardServer server, ChromiumBrowser chromiu
     /// </summary>
     private async Task WaitUntilTypingSticksAsync(ILocator field, string text)
     {
-        await Expect(Page.Locator("main [data-circuit]")).ToBeAttachedAsync(new() { Timeout = WaitMilliseconds });
+        await WaitForCircuitAsync();
         await field.FillAsync(text);
         await field.PressAsync("Tab");
         await Expect(field).ToHaveValueAsync(text);

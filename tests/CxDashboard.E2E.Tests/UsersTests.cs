@@ -17,12 +17,9 @@ public sealed class UsersTests(DashboardServer server, ChromiumBrowser chromium,
         await Page.GotoAsync("settings");
         await Expect(TestId("users")).ToContainTextAsync("viewer@harbour.demo");
         var email = TestId("new-user-email");
-        // The first keystrokes can reach the prerendered form: type until the interactive form holds them.
-        for (var attempt = 0; attempt < 30 && await email.InputValueAsync() != "dana@harbour.demo"; attempt++)
-        {
-            await email.FillAsync("dana@harbour.demo");
-            await Page.WaitForTimeoutAsync(500);
-        }
+        await WaitForCircuitAsync();
+        await email.FillAsync("dana@harbour.demo");
+        await Expect(email).ToHaveValueAsync("dana@harbour.demo");
 
         await TestId("new-user-name").FillAsync("Dana Reyes, CX Manager");
         await TestId("new-user-password").FillAsync("password1");

@@ -99,6 +99,12 @@ public abstract class BoardPageTest(DashboardServer server, ChromiumBrowser chro
     }
 
     /// <summary>
+    /// Waits until the page's circuit has drawn it (the layout's <c>data-circuit</c> marker): what is typed from then on
+    /// reaches the circuit, where typing into the prerendered page is lost when the circuit draws the page again.
+    /// </summary>
+    protected Task WaitForCircuitAsync() => Expect(Page.Locator("main [data-circuit]")).ToBeAttachedAsync();
+
+    /// <summary>
     /// Waits for the interactive circuit: the prerendered month picker ignores clicks until the circuit
     /// is connected, after which a click opens its list. Closes the list again.
     /// </summary>
