@@ -7,6 +7,7 @@ using CxDashboard.Data.Tests.Infrastructure;
 using CxDashboard.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static CxDashboard.Data.Tests.Infrastructure.EachStore;
 
 namespace CxDashboard.Data.Tests;
 
@@ -76,17 +77,5 @@ public sealed class InitiativeQueriesTests
             Assert.Empty(seen!.CostItems);
             Assert.NotEmpty(seen.ValueDrivers);
         }
-    }
-
-    private static async Task OnSqlite(Func<IServiceProvider, Task> test)
-    {
-        await using var store = new SqliteTestStore();
-        await test(await store.StartAsync());
-    }
-
-    private static async Task OnPostgres(Func<IServiceProvider, Task> test)
-    {
-        await using var store = await PostgresTestStore.CreateAsync();
-        await test(await store.StartAsync());
     }
 }

@@ -4,6 +4,7 @@ using CxDashboard.Data.Tests.Infrastructure;
 using CxDashboard.Testing;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using static CxDashboard.Data.Tests.Infrastructure.EachStore;
 
 namespace CxDashboard.Data.Tests;
 
@@ -159,17 +160,5 @@ public sealed class MeasurementReferencesTests
         await using var db = services.Context();
         var fcr = (await db.Kpis.SingleAsync(k => k.Code == KpiCatalog.Fcr)).Id;
         return (fcr, await db.Measurements.CountAsync());
-    }
-
-    private static async Task OnSqlite(Func<IServiceProvider, Task> test)
-    {
-        await using var store = new SqliteTestStore();
-        await test(await store.StartAsync());
-    }
-
-    private static async Task OnPostgres(Func<IServiceProvider, Task> test)
-    {
-        await using var store = await PostgresTestStore.CreateAsync();
-        await test(await store.StartAsync());
     }
 }

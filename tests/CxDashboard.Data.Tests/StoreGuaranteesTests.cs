@@ -8,6 +8,7 @@ using CxDashboard.Data.Model;
 using CxDashboard.Data.Tests.Infrastructure;
 using CxDashboard.Testing;
 using Microsoft.EntityFrameworkCore;
+using static CxDashboard.Data.Tests.Infrastructure.EachStore;
 
 namespace CxDashboard.Data.Tests;
 
@@ -215,17 +216,5 @@ public sealed class StoreGuaranteesTests
             Assert.Equal(own, months.Select(m => m.Key));
             Assert.Equal(new YearMonth(2025, 9), months[0]);
         }
-    }
-
-    private static async Task OnSqlite(Func<IServiceProvider, Task> test)
-    {
-        await using var store = new SqliteTestStore();
-        await test(await store.StartAsync());
-    }
-
-    private static async Task OnPostgres(Func<IServiceProvider, Task> test)
-    {
-        await using var store = await PostgresTestStore.CreateAsync();
-        await test(await store.StartAsync());
     }
 }

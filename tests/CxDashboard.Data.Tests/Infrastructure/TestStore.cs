@@ -161,6 +161,22 @@ internal sealed class PostgresTestStore : TestStore
     }
 }
 
+/// <summary>A test run on a fresh, started store of one provider, the store deleted afterwards.</summary>
+internal static class EachStore
+{
+    public static async Task OnSqlite(Func<IServiceProvider, Task> test)
+    {
+        await using var store = new SqliteTestStore();
+        await test(await store.StartAsync());
+    }
+
+    public static async Task OnPostgres(Func<IServiceProvider, Task> test)
+    {
+        await using var store = await PostgresTestStore.CreateAsync();
+        await test(await store.StartAsync());
+    }
+}
+
 /// <summary>Builds the store layer's services as the app does.</summary>
 internal static class StoreServices
 {

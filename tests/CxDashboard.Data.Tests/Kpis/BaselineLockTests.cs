@@ -4,6 +4,7 @@ using CxDashboard.Data.Model;
 using CxDashboard.Data.Tests.Infrastructure;
 using CxDashboard.Testing;
 using Microsoft.EntityFrameworkCore;
+using static CxDashboard.Data.Tests.Infrastructure.EachStore;
 
 namespace CxDashboard.Data.Tests.Kpis;
 
@@ -162,17 +163,5 @@ public sealed class BaselineLockTests
         Assert.Equal(value, (await db.Baselines.SingleAsync(b => b.Id == id)).Value);
         Assert.Empty(await db.BaselineRevisions.ToListAsync());
         Assert.Empty(await db.AuditEntries.Where(a => a.Entity == nameof(Baseline) && a.Action == AuditAction.Modified).ToListAsync());
-    }
-
-    private static async Task OnSqlite(Func<IServiceProvider, Task> test)
-    {
-        await using var store = new SqliteTestStore();
-        await test(await store.StartAsync());
-    }
-
-    private static async Task OnPostgres(Func<IServiceProvider, Task> test)
-    {
-        await using var store = await PostgresTestStore.CreateAsync();
-        await test(await store.StartAsync());
     }
 }

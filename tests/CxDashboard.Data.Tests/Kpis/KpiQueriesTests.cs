@@ -8,6 +8,7 @@ using CxDashboard.Data.Tests.Infrastructure;
 using CxDashboard.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static CxDashboard.Data.Tests.Infrastructure.EachStore;
 
 namespace CxDashboard.Data.Tests.Kpis;
 
@@ -148,17 +149,5 @@ public sealed class KpiQueriesTests
     {
         await using var db = services.Context();
         return (await db.Partners.SingleAsync(p => p.Code == code)).Id;
-    }
-
-    private static async Task OnSqlite(Func<IServiceProvider, Task> test)
-    {
-        await using var store = new SqliteTestStore();
-        await test(await store.StartAsync());
-    }
-
-    private static async Task OnPostgres(Func<IServiceProvider, Task> test)
-    {
-        await using var store = await PostgresTestStore.CreateAsync();
-        await test(await store.StartAsync());
     }
 }

@@ -38,54 +38,16 @@ namespace CxDashboard.Data.Migrations.PostgreSql
             foreach (var column in SingleColumnIndexes)
                 migrationBuilder.DropIndex(name: $"IX_Measurements_{column}", table: "Measurements");
 
-            migrationBuilder.Sql("""
+            migrationBuilder.Sql($"""
                 CREATE FUNCTION measurements_references_exist() RETURNS trigger LANGUAGE plpgsql AS $$
                 DECLARE
-                    kpis integer[]; channels integer[]; partners integer[]; segments integer[]; missing integer[];
+                {string.Concat(References.Select(r => $"    \"{r.Column}s\" integer[];\n"))}    missing integer[];
                 BEGIN
-                    SELECT array_agg(DISTINCT d."KpiId"),
-                           array_agg(DISTINCT d."ChannelId") FILTER (WHERE d."ChannelId" IS NOT NULL),
-                           array_agg(DISTINCT d."PartnerId") FILTER (WHERE d."PartnerId" IS NOT NULL),
-                           array_agg(DISTINCT d."SegmentId") FILTER (WHERE d."SegmentId" IS NOT NULL)
-                    INTO kpis, channels, partners, segments
-                    FROM (SELECT DISTINCT "KpiId", "ChannelId", "PartnerId", "SegmentId" FROM new_rows) AS d;
-
-                    -- As a foreign key does: lock the referenced rows against deletion, then look for what is missing.
-                    PERFORM 1 FROM "KpiDefinitions" WHERE "Id" = ANY (kpis) FOR KEY SHARE;
-                    SELECT array_agg(k ORDER BY k) INTO missing FROM unnest(kpis) AS k
-                    WHERE NOT EXISTS (SELECT 1 FROM "KpiDefinitions" WHERE "Id" = k);
-                    IF missing IS NOT NULL THEN
-                        RAISE foreign_key_violation USING TABLE = 'Measurements', CONSTRAINT = 'FK_Measurements_KpiDefinitions_KpiId',
-                            MESSAGE = 'insert or update on table "Measurements" violates foreign key constraint "FK_Measurements_KpiDefinitions_KpiId"',
-                            DETAIL = format('Key ("KpiId")=(%s) is not present in table "KpiDefinitions".', array_to_string(missing, ', '));
-                    END IF;
-
-                    PERFORM 1 FROM "Channels" WHERE "Id" = ANY (channels) FOR KEY SHARE;
-                    SELECT array_agg(c ORDER BY c) INTO missing FROM unnest(channels) AS c
-                    WHERE NOT EXISTS (SELECT 1 FROM "Channels" WHERE "Id" = c);
-                    IF missing IS NOT NULL THEN
-                        RAISE foreign_key_violation USING TABLE = 'Measurements', CONSTRAINT = 'FK_Measurements_Channels_ChannelId',
-                            MESSAGE = 'insert or update on table "Measurements" violates foreign key constraint "FK_Measurements_Channels_ChannelId"',
-                            DETAIL = format('Key ("ChannelId")=(%s) is not present in table "Channels".', array_to_string(missing, ', '));
-                    END IF;
-
-                    PERFORM 1 FROM "Partners" WHERE "Id" = ANY (partners) FOR KEY SHARE;
-                    SELECT array_agg(p ORDER BY p) INTO missing FROM unnest(partners) AS p
-                    WHERE NOT EXISTS (SELECT 1 FROM "Partners" WHERE "Id" = p);
-                    IF missing IS NOT NULL THEN
-                        RAISE foreign_key_violation USING TABLE = 'Measurements', CONSTRAINT = 'FK_Measurements_Partners_PartnerId',
-                            MESSAGE = 'insert or update on table "Measurements" violates foreign key constraint "FK_Measurements_Partners_PartnerId"',
-                            DETAIL = format('Key ("PartnerId")=(%s) is not present in table "Partners".', array_to_string(missing, ', '));
-                    END IF;
-
-                    PERFORM 1 FROM "Segments" WHERE "Id" = ANY (segments) FOR KEY SHARE;
-                    SELECT array_agg(s ORDER BY s) INTO missing FROM unnest(segments) AS s
-                    WHERE NOT EXISTS (SELECT 1 FROM "Segments" WHERE "Id" = s);
-                    IF missing IS NOT NULL THEN
-                        RAISE foreign_key_violation USING TABLE = 'Measurements', CONSTRAINT = 'FK_Measurements_Segments_SegmentId',
-                            MESSAGE = 'insert or update on table "Measurements" violates foreign key constraint "FK_Measurements_Segments_SegmentId"',
-                            DETAIL = format('Key ("SegmentId")=(%s) is not present in table "Segments".', array_to_string(missing, ', '));
-                    END IF;
+                    -- The statement's distinct keys of each reference, from one pass over its rows.
+                    SELECT {string.Join(", ", References.Select(r => $"array_agg(DISTINCT d.\"{r.Column}\") FILTER (WHERE d.\"{r.Column}\" IS NOT NULL)"))}
+                    INTO {string.Join(", ", References.Select(r => $"\"{r.Column}s\""))}
+                    FROM (SELECT DISTINCT {string.Join(", ", References.Select(r => $"\"{r.Column}\""))} FROM new_rows) AS d;
+                {string.Concat(References.Select(r => ReferenceCheck(r.Table, r.Column, r.Constraint)))}
                     RETURN NULL;
                 END;
                 $$;
@@ -121,6 +83,23 @@ namespace CxDashboard.Data.Migrations.PostgreSql
                     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION measurements_references_kept('{column}', '{constraint}');
                     """);
         }
+
+        /// <summary>
+        /// One reference's check over the statement's distinct keys (in the array variable named after its column), as a
+        /// foreign key makes it for every row: lock the referenced rows against deletion, then refuse the statement if
+        /// any key is missing.
+        /// </summary>
+        private static string ReferenceCheck(string table, string column, string constraint) => $"""
+
+                PERFORM 1 FROM "{table}" WHERE "Id" = ANY ("{column}s") FOR KEY SHARE;
+                SELECT array_agg(k ORDER BY k) INTO missing FROM unnest("{column}s") AS k
+                WHERE NOT EXISTS (SELECT 1 FROM "{table}" WHERE "Id" = k);
+                IF missing IS NOT NULL THEN
+                    RAISE foreign_key_violation USING TABLE = 'Measurements', CONSTRAINT = '{constraint}',
+                        MESSAGE = 'insert or update on table "Measurements" violates foreign key constraint "{constraint}"',
+                        DETAIL = format('Key ("{column}")=(%s) is not present in table "{table}".', array_to_string(missing, ', '));
+                END IF;
+            """;
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
